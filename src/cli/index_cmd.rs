@@ -1,0 +1,8 @@
+//! `dateline index`.
+
+use super::{Outcome, IndexArgs};
+
+/// Runs the command.
+pub fn run(_args: IndexArgs) -> anyhow::Result<Outcome> {
+    anyhow::bail!("not built yet")
+}
