@@ -1,1 +1,3 @@
-//! (being written)
+//! The tantivy index: schema, writer (incremental ingest), reader.
+
+pub mod schema;

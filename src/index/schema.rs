@@ -1,0 +1,194 @@
+//! The index schema: the only place field names and field options are spelled.
+//!
+//! One index holds three kinds of document, told apart by `kind` (see DESIGN.md):
+//! `article` (the story), `quote` (one attributed statement, with its article's date,
+//! location and agency copied in so quote queries filter without a join) and `source` (one
+//! input file: the incremental-indexing manifest, committed atomically with its articles).
+//!
+//! Text is indexed twice: a stemmed form (`*_stem`, English stemmer, index only) for word
+//! queries and an exact form (lower-cased and ASCII-folded, with positions, stored) for quoted
+//! phrases and for the stored text itself. Filters are raw `STRING | FAST` keys.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
+
+/// Tokenizer name of the stemmed analyzer.
+pub const STEM_TOKENIZER: &str = "dateline_stem";
+/// Tokenizer name of the exact (lower-cased, folded, unstemmed) analyzer.
+pub const EXACT_TOKENIZER: &str = "dateline_exact";
+
+/// `kind` value of article documents.
+pub const KIND_ARTICLE: &str = "article";
+/// `kind` value of quote documents.
+pub const KIND_QUOTE: &str = "quote";
+/// `kind` value of source-file (manifest) documents.
+pub const KIND_SOURCE: &str = "source";
+
+/// Typed handles to every field. Build with [`Fields::new`]; get the schema from `.schema`.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    /// The schema these handles belong to.
+    pub schema: Schema,
+    /// `article` | `quote` | `source`.
+    pub kind: Field,
+    /// Article id (on quote docs: the article's id; on source docs: one value per article).
+    pub id: Field,
+    /// Source path (article: first path seen; source: the file).
+    pub path: Field,
+    /// Title, exact analyzer, stored.
+    pub title: Field,
+    /// Title, stemmed, index only.
+    pub title_stem: Field,
+    /// Body (article) or quote text (quote), exact analyzer; stored on articles only.
+    pub body: Field,
+    /// Body or quote text, stemmed, index only.
+    pub body_stem: Field,
+    /// Speaker display names, for `speaker:` word queries (exact analyzer, index only).
+    pub speaker: Field,
+    /// Folded speaker keys (full-name keys and surname keys), for `--speaker`.
+    pub speaker_key: Field,
+    /// Dateline location and region as text, for `location:` queries.
+    pub location: Field,
+    /// Folded location key, for `--location`.
+    pub location_key: Field,
+    /// Folded agency key, for `--agency` and `agency:`.
+    pub agency_key: Field,
+    /// Publication instant (UTC seconds); indexed and fast for ranges and date sort.
+    pub published: Field,
+    /// Quote docs: the day the statement was made.
+    pub said_on: Field,
+    /// Everything else about the article (or quote/source) as JSON: dateline, speakers, quotes
+    /// without their text, warnings. Stored only.
+    pub meta: Field,
+    /// Source docs: file size in bytes.
+    pub size: Field,
+    /// Source docs: modification time, nanoseconds since the epoch.
+    pub mtime: Field,
+    /// Source docs: blake3 hash of the file's bytes.
+    pub hash: Field,
+}
+
+impl Fields {
+    /// Builds the schema.
+    pub fn new() -> Self {
+        let mut b = Schema::builder();
+        let exact_stored = TextOptions::default().set_stored().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(EXACT_TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let exact = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(EXACT_TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let stem = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(STEM_TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let date = DateOptions::from(INDEXED | FAST | STORED).set_precision(DateTimePrecision::Seconds);
+        let kind = b.add_text_field("kind", STRING | FAST);
+        let id = b.add_text_field("id", STRING | FAST | STORED);
+        let path = b.add_text_field("path", STRING | STORED);
+        let title = b.add_text_field("title", exact_stored.clone());
+        let title_stem = b.add_text_field("title_stem", stem.clone());
+        let body = b.add_text_field("body", exact_stored);
+        let body_stem = b.add_text_field("body_stem", stem);
+        let speaker = b.add_text_field("speaker", exact.clone());
+        let speaker_key = b.add_text_field("speaker_key", STRING | FAST);
+        let location = b.add_text_field("location", exact);
+        let location_key = b.add_text_field("location_key", STRING | FAST);
+        let agency_key = b.add_text_field("agency_key", STRING | FAST);
+        let published = b.add_date_field("published", date.clone());
+        let said_on = b.add_date_field("said_on", date);
+        let meta = b.add_text_field("meta", STORED);
+        let size = b.add_u64_field("size", STORED);
+        let mtime = b.add_u64_field("mtime", STORED);
+        let hash = b.add_text_field("hash", STRING | STORED);
+        Fields {
+            schema: b.build(),
+            kind,
+            id,
+            path,
+            title,
+            title_stem,
+            body,
+            body_stem,
+            speaker,
+            speaker_key,
+            location,
+            location_key,
+            agency_key,
+            published,
+            said_on,
+            meta,
+            size,
+            mtime,
+            hash,
+        }
+    }
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The exact analyzer: words, lower-cased, accents folded, over-long tokens dropped.
+pub fn exact_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// The stemmed analyzer: the exact analyzer plus the English stemmer.
+pub fn stem_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// Registers both analyzers on an index (needed after every `Index::open`/`create`).
+pub fn register_tokenizers(index: &tantivy::Index) {
+    let manager = index.tokenizers();
+    manager.register(EXACT_TOKENIZER, exact_analyzer());
+    manager.register(STEM_TOKENIZER, stem_analyzer());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_has_every_field_once() {
+        let fields = Fields::new();
+        assert_eq!(fields.schema.fields().count(), 18);
+        assert_eq!(fields.schema.get_field("speaker_key").ok(), Some(fields.speaker_key));
+    }
+
+    #[test]
+    fn stemmer_folds_plurals_but_exact_does_not() {
+        let mut stem = stem_analyzer();
+        let mut stream = stem.token_stream("Pipelines");
+        let mut tokens = Vec::new();
+        stream.process(&mut |t| tokens.push(t.text.clone()));
+        assert_eq!(tokens, ["pipelin"]);
+        let mut exact = exact_analyzer();
+        let mut stream = exact.token_stream("Pipelines Zelenskyy");
+        let mut tokens = Vec::new();
+        stream.process(&mut |t| tokens.push(t.text.clone()));
+        assert_eq!(tokens, ["pipelines", "zelenskyy"]);
+    }
+}
