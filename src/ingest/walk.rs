@@ -13,7 +13,10 @@ use super::is_article_path;
 use crate::error::{Error, Result};
 
 /// Walks `roots` (files or folders) and yields article files, sorted by name within a folder.
-pub fn walk<'a>(roots: &'a [PathBuf], follow_links: bool) -> impl Iterator<Item = Result<PathBuf>> + 'a {
+pub fn walk<'a>(
+    roots: &'a [PathBuf],
+    follow_links: bool,
+) -> impl Iterator<Item = Result<PathBuf>> + 'a {
     roots.iter().flat_map(move |root| {
         WalkDir::new(root)
             .follow_links(follow_links)
@@ -34,7 +37,10 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 fn walk_error(root: &Path, err: walkdir::Error) -> Error {
-    let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+    let path = err
+        .path()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| root.to_path_buf());
     if err.loop_ancestor().is_some() {
         return Error::bad_article(path, None, "symbolic link loop");
     }
@@ -54,18 +60,40 @@ mod tests {
         let root = dir.path();
         std::fs::create_dir_all(root.join("sub")).unwrap();
         std::fs::create_dir_all(root.join(".git")).unwrap();
-        for name in ["b.txt", "a.json", "sub/c.sgm", "sub/README", ".hidden.txt", ".git/d.txt", "e.png"] {
+        for name in [
+            "b.txt",
+            "a.json",
+            "sub/c.sgm",
+            "sub/README",
+            ".hidden.txt",
+            ".git/d.txt",
+            "e.png",
+        ] {
             std::fs::write(root.join(name), "x").unwrap();
         }
-        let roots = vec![root.to_path_buf(), root.join("e.png"), root.join("missing.txt")];
+        let roots = vec![
+            root.to_path_buf(),
+            root.join("e.png"),
+            root.join("missing.txt"),
+        ];
         let got: Vec<String> = walk(&roots, false)
             .map(|r| match r {
                 Ok(p) => p.strip_prefix(root).unwrap().display().to_string(),
-                Err(e) => format!("error: {}", e.to_string().replace(&root.display().to_string(), "ROOT")),
+                Err(e) => format!(
+                    "error: {}",
+                    e.to_string().replace(&root.display().to_string(), "ROOT")
+                ),
             })
             .collect();
-        assert_eq!(got[..5], ["a.json", "b.txt", "sub/README", "sub/c.sgm", "e.png"]);
-        assert!(got[5].starts_with("error: ROOT/missing.txt: "), "{}", got[5]);
+        assert_eq!(
+            got[..5],
+            ["a.json", "b.txt", "sub/README", "sub/c.sgm", "e.png"]
+        );
+        assert!(
+            got[5].starts_with("error: ROOT/missing.txt: "),
+            "{}",
+            got[5]
+        );
         assert_eq!(got.len(), 6);
     }
 }
