@@ -304,12 +304,6 @@ fn split_date(s: &str) -> (Option<(u32, u32)>, Option<i32>) {
 mod tests {
     use super::*;
 
-    /// (location, region, agency, rest of line)
-    fn dl(line: &str) -> Option<(Option<String>, Option<String>, Option<String>, String)> {
-        parse_dateline(line, false)
-            .map(|d| (d.location, d.region, d.agency, line[d.end..].to_string()))
-    }
-
     fn loc(
         line: &str,
     ) -> (
@@ -324,15 +318,10 @@ mod tests {
 
     #[test]
     fn parses_sputnik_dateline() {
-        assert_eq!(
-            dl("MOSCOW (Sputnik) - The United States"),
-            Some((
-                Some("MOSCOW".into()),
-                None,
-                Some("Sputnik".into()),
-                "The United States".into()
-            ))
-        );
+        let line = "MOSCOW (Sputnik) - The United States";
+        assert_eq!(loc(line), (Some("MOSCOW"), None, Some("Sputnik")));
+        let d = parse_dateline(line, false).unwrap();
+        assert_eq!(&line[d.end..], "The United States");
     }
 
     #[test]
