@@ -142,17 +142,13 @@ fn unproc_text(story: &str) -> Option<&str> {
 
 /// Decodes `&#N;` and the named entities SGML uses; drops control characters.
 pub fn entities(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') && !s.bytes().any(|b| b < 0x20 && b != b'\n' && b != b'\t') {
+    if !s.contains('&') && !s.bytes().any(is_control_byte) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(amp) = rest.find('&') {
-        out.extend(
-            rest[..amp]
-                .chars()
-                .filter(|c| !c.is_control() || *c == '\n' || *c == '\t'),
-        );
+        push_without_controls(&mut out, &rest[..amp]);
         rest = &rest[amp..];
         let semi = rest.find(';').filter(|&i| i <= 8);
         let decoded = semi.and_then(|i| decode_entity(&rest[1..i]).map(|c| (c, i)));
@@ -169,11 +165,21 @@ pub fn entities(s: &str) -> Cow<'_, str> {
             }
         }
     }
-    out.extend(
-        rest.chars()
-            .filter(|c| !c.is_control() || *c == '\n' || *c == '\t'),
-    );
+    push_without_controls(&mut out, rest);
     Cow::Owned(out)
+}
+
+fn is_control_byte(b: u8) -> bool {
+    (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f
+}
+
+/// Copies `s` in spans, skipping ASCII control characters other than newline and tab.
+fn push_without_controls(out: &mut String, mut s: &str) {
+    while let Some(i) = s.bytes().position(is_control_byte) {
+        out.push_str(&s[..i]);
+        s = &s[i + 1..];
+    }
+    out.push_str(s);
 }
 
 fn decode_entity(name: &str) -> Option<char> {
