@@ -107,8 +107,10 @@ const NOT_PLACES: &[&str] = &[
 /// Finds a dateline at the start of `line`. `relaxed` accepts a capitalised city without an
 /// agency (for the SGML `<DATELINE>` field, which is known to hold one).
 pub fn parse_dateline(line: &str, relaxed: bool) -> Option<Dateline> {
-    // Datelines are short: never let the regex look past the first few hundred bytes.
-    let head = truncate(line, 240);
+    // The regex runs only on the text up to the first dash that is followed by a space (or
+    // `/TASS/`): its backtracker clears a bitmap as long as the haystack on every call, and
+    // a line without such a dash cannot hold a dateline at all.
+    let head = dateline_head(truncate(line, 240))?;
     let caps = DATELINE.captures(head)?;
     let whole = caps.get(0)?;
     let city = caps
@@ -157,6 +159,44 @@ pub fn parse_dateline(line: &str, relaxed: bool) -> Option<Dateline> {
         byline,
         end: whole.end(),
     })
+}
+
+/// `line` up to and including its first dash followed by a space or the end (or `/TASS/.`).
+fn dateline_head(line: &str) -> Option<&str> {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while let Some(p) = memchr::memchr3(b'-', 0xE2, b'/', &bytes[i..]).map(|p| i + p) {
+        let dash_len = match bytes[p] {
+            b'-' => 1,
+            // U+2013 en dash, U+2014 em dash, U+2015 horizontal bar: E2 80 93/94/95.
+            0xE2 if bytes.get(p + 1) == Some(&0x80)
+                && matches!(bytes.get(p + 2), Some(0x93..=0x95)) =>
+            {
+                3
+            }
+            b'/' if bytes[p..].starts_with(b"/TASS/") || bytes[p..].starts_with(b"/ITAR-TASS/") => {
+                let end = p + if bytes[p + 1] == b'T' { 6 } else { 11 };
+                return Some(&line[..(end + 2).min(line.len())]);
+            }
+            _ => {
+                i = p + 1;
+                continue;
+            }
+        };
+        let after = p + dash_len;
+        let after = if bytes.get(after) == Some(&b'-') {
+            after + 1
+        } else {
+            after
+        };
+        match bytes.get(after) {
+            None | Some(b' ' | b'\t') => return Some(&line[..(after + 1).min(line.len())]),
+            // A no-break space after the dash (U+00A0 is C2 A0).
+            Some(0xC2) if bytes.get(after + 1) == Some(&0xA0) => return Some(&line[..after + 2]),
+            _ => i = after,
+        }
+    }
+    None
 }
 
 fn truncate(s: &str, max: usize) -> &str {

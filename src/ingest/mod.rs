@@ -57,8 +57,10 @@ mod walk;
 
 use std::io::Read;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
+use memchr::memmem;
 
 pub use body::{BodyParts, extract_body};
 pub use dateline::{Dateline, normalise_agency, parse_dateline};
@@ -220,40 +222,66 @@ pub fn article_id(title: &str, published: Option<&Published>, body: &str) -> Str
     blake3::hash(&buf).to_hex()[..16].to_string()
 }
 
-/// Appends `s` lower-cased, with whitespace runs collapsed to one space and trimmed. ASCII
-/// bytes take a fast path; other characters are lower-cased with Unicode rules.
+/// Appends `s` lower-cased, with whitespace runs collapsed to one space and trimmed.
 fn push_normalised(buf: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    let mut space = false;
-    let mut started = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (is_space, len) = if b < 0x80 {
-            (b.is_ascii_whitespace() || b == 0x0b, 1)
+    static DOUBLE_SPACE: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"  "));
+    if !s.is_ascii() {
+        return push_normalised_unicode(buf, s);
+    }
+    // ASCII runs over every byte of every article, so it is two vectorisable passes: map
+    // (lower-case, whitespace to space), then close up the rare runs of spaces.
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    let trimmed = s.as_bytes();
+    let first = trimmed
+        .iter()
+        .position(|&b| !is_space(b))
+        .unwrap_or(trimmed.len());
+    let last = trimmed
+        .iter()
+        .rposition(|&b| !is_space(b))
+        .map_or(first, |i| i + 1);
+    let start = buf.len();
+    buf.extend(trimmed[first..last].iter().map(|&b| {
+        if is_space(b) {
+            b' '
         } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
-        if is_space {
-            space = started;
-            i += len;
-            continue;
+            b.to_ascii_lowercase()
         }
-        if space {
+    }));
+    let end = buf.len();
+    let (mut read, mut write) = (start, start);
+    while let Some(i) = DOUBLE_SPACE.find(&buf[read..end]) {
+        let keep_to = read + i + 1;
+        buf.copy_within(read..keep_to, write);
+        write += keep_to - read;
+        read = keep_to;
+        while read < end && buf[read] == b' ' {
+            read += 1;
+        }
+    }
+    buf.copy_within(read..end, write);
+    buf.truncate(write + (end - read));
+}
+
+/// [`push_normalised`] for text with non-ASCII characters (Unicode whitespace and case).
+fn push_normalised_unicode(buf: &mut Vec<u8>, s: &str) {
+    let mut first = true;
+    let mut tmp = [0u8; 4];
+    for word in s.split_whitespace() {
+        if !first {
             buf.push(b' ');
-            space = false;
         }
-        started = true;
-        if len == 1 {
-            buf.push(b.to_ascii_lowercase());
-        } else {
-            let mut tmp = [0u8; 4];
-            for lower in s[i..i + len].chars().flat_map(char::to_lowercase) {
-                buf.extend_from_slice(lower.encode_utf8(&mut tmp).as_bytes());
+        first = false;
+        for c in word.chars() {
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase() as u8);
+            } else {
+                for lower in c.to_lowercase() {
+                    buf.extend_from_slice(lower.encode_utf8(&mut tmp).as_bytes());
+                }
             }
         }
-        i += len;
     }
 }
 
