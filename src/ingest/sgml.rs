@@ -174,7 +174,9 @@ pub fn entities(s: &str) -> Cow<'_, str> {
     while let Some(amp) = rest.find('&') {
         push_without_controls(&mut out, &rest[..amp]);
         rest = &rest[amp..];
-        let semi = rest.find(';').filter(|&i| i <= 8);
+        // Look for the `;` only within entity length: a search to the next `;` anywhere would
+        // rescan the rest of the story at every `&`.
+        let semi = rest.as_bytes().iter().take(10).position(|&b| b == b';');
         let decoded = semi.and_then(|i| decode_entity(&rest[1..i]).map(|c| (c, i)));
         match decoded {
             Some((c, i)) => {
