@@ -223,35 +223,37 @@ pub fn article_id(title: &str, published: Option<&Published>, body: &str) -> Str
 }
 
 /// Appends `s` lower-cased, with whitespace runs collapsed to one space and trimmed.
+///
+/// This runs over every byte of every article, so it is two passes that vectorise: a map
+/// (lower-case, whitespace to a space) over ASCII runs, with non-ASCII characters lowered one
+/// by one, then closing up the runs of spaces (few: paragraph breaks).
 fn push_normalised(buf: &mut Vec<u8>, s: &str) {
-    static DOUBLE_SPACE: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new(b"  "));
-    if !s.is_ascii() {
-        return push_normalised_unicode(buf, s);
-    }
-    // ASCII runs over every byte of every article, so it is two vectorisable passes: map
-    // (lower-case, whitespace to space), then close up the rare runs of spaces.
+    static DOUBLE_SPACE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"  "));
     let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
-    let trimmed = s.as_bytes();
-    let first = trimmed
-        .iter()
-        .position(|&b| !is_space(b))
-        .unwrap_or(trimmed.len());
-    let last = trimmed
-        .iter()
-        .rposition(|&b| !is_space(b))
-        .map_or(first, |i| i + 1);
     let start = buf.len();
-    let input = &trimmed[first..last];
-    buf.resize(start + input.len(), 0);
-    // A plain zip over two slices: the form the compiler vectorises.
-    for (o, &b) in buf[start..].iter_mut().zip(input) {
-        *o = if is_space(b) {
-            b' '
-        } else {
-            b.to_ascii_lowercase()
-        };
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run_end = bytes[i..].iter().position(|&b| b >= 0x80).map_or(bytes.len(), |p| i + p);
+        let from = buf.len();
+        buf.resize(from + (run_end - i), 0);
+        for (o, &b) in buf[from..].iter_mut().zip(&bytes[i..run_end]) {
+            *o = if is_space(b) { b' ' } else { b.to_ascii_lowercase() };
+        }
+        i = run_end;
+        if let Some(c) = s.get(i..).and_then(|t| t.chars().next()) {
+            if c.is_whitespace() {
+                buf.push(b' ');
+            } else {
+                let mut tmp = [0u8; 4];
+                for lower in c.to_lowercase() {
+                    buf.extend_from_slice(lower.encode_utf8(&mut tmp).as_bytes());
+                }
+            }
+            i += c.len_utf8();
+        }
     }
+    // Close up runs of spaces, then trim the ends.
     let end = buf.len();
     let (mut read, mut write) = (start, start);
     while let Some(i) = DOUBLE_SPACE.find(&buf[read..end]) {
@@ -265,26 +267,11 @@ fn push_normalised(buf: &mut Vec<u8>, s: &str) {
     }
     buf.copy_within(read..end, write);
     buf.truncate(write + (end - read));
-}
-
-/// [`push_normalised`] for text with non-ASCII characters (Unicode whitespace and case).
-fn push_normalised_unicode(buf: &mut Vec<u8>, s: &str) {
-    let mut first = true;
-    let mut tmp = [0u8; 4];
-    for word in s.split_whitespace() {
-        if !first {
-            buf.push(b' ');
-        }
-        first = false;
-        for c in word.chars() {
-            if c.is_ascii() {
-                buf.push(c.to_ascii_lowercase() as u8);
-            } else {
-                for lower in c.to_lowercase() {
-                    buf.extend_from_slice(lower.encode_utf8(&mut tmp).as_bytes());
-                }
-            }
-        }
+    if buf.len() > start && buf[start] == b' ' {
+        buf.remove(start);
+    }
+    if buf.len() > start && buf.last() == Some(&b' ') {
+        buf.pop();
     }
 }
 
