@@ -228,17 +228,20 @@ pub fn article_id(title: &str, published: Option<&Published>, body: &str) -> Str
 /// (lower-case, whitespace to a space) over ASCII runs, with non-ASCII characters lowered one
 /// by one, then closing up the runs of spaces (few: paragraph breaks).
 fn push_normalised(buf: &mut Vec<u8>, s: &str) {
-    static DOUBLE_SPACE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"  "));
-    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    static DOUBLE_SPACE: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"  "));
     let start = buf.len();
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let run_end = bytes[i..].iter().position(|&b| b >= 0x80).map_or(bytes.len(), |p| i + p);
+        let run_end = first_non_ascii(&bytes[i..]).map_or(bytes.len(), |p| i + p);
         let from = buf.len();
         buf.resize(from + (run_end - i), 0);
         for (o, &b) in buf[from..].iter_mut().zip(&bytes[i..run_end]) {
-            *o = if is_space(b) { b' ' } else { b.to_ascii_lowercase() };
+            // Branch-free, so the loop vectorises: space, tab, LF, VT, FF, CR become a space.
+            let space = (b == b' ') | (b.wrapping_sub(9) < 5);
+            let lower = b | (u8::from(b.wrapping_sub(b'A') < 26) << 5);
+            *o = if space { b' ' } else { lower };
         }
         i = run_end;
         if let Some(c) = s.get(i..).and_then(|t| t.chars().next()) {
@@ -273,6 +276,19 @@ fn push_normalised(buf: &mut Vec<u8>, s: &str) {
     if buf.len() > start && buf.last() == Some(&b' ') {
         buf.pop();
     }
+}
+
+/// Position of the first byte >= 0x80: 32-byte chunks are tested without early exit
+/// (vectorised), then the hit chunk byte by byte.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let chunk = bytes
+        .chunks(32)
+        .position(|c| c.iter().fold(0u8, |acc, &b| acc | b) >= 0x80)?;
+    let from = chunk * 32;
+    bytes[from..]
+        .iter()
+        .position(|&b| b >= 0x80)
+        .map(|p| from + p)
 }
 
 /// The shared last steps: dateline fields, date reconciliation, id, attribution.
