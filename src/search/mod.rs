@@ -8,3 +8,5 @@
 pub mod dates;
 pub mod lexer;
 pub mod query;
+pub mod sentences;
+pub mod snippet;
