@@ -5,8 +5,12 @@
 //! tantivy `BooleanQuery`; [`snippet`] picks passages and highlight offsets from a hit's stored
 //! body; [`render`] is the only module that writes search results.
 
+pub mod build;
 pub mod dates;
 pub mod lexer;
 pub mod query;
 pub mod sentences;
 pub mod snippet;
+
+#[cfg(test)]
+mod testkit;
