@@ -112,10 +112,15 @@ impl TestIndex {
         TestIndex { fields, index, reader }
     }
 
-    /// The article stored at `address` (test layout: the whole article in `meta`).
+    /// The article stored at `address`.
     pub fn article(&self, address: DocAddress) -> crate::Result<Article> {
         let doc: TantivyDocument =
             self.reader.searcher().doc(address).map_err(|e| crate::Error::tantivy("reading a hit", e))?;
+        self.article_of(&doc)
+    }
+
+    /// The article stored in `doc` (test layout: the whole article in `meta`).
+    pub fn article_of(&self, doc: &TantivyDocument) -> crate::Result<Article> {
         let meta = doc.get_first(self.fields.meta).and_then(|v| v.as_str()).unwrap_or_default();
         serde_json::from_str(meta).map_err(|e| crate::Error::Internal(e.to_string()))
     }
