@@ -1,6 +1,6 @@
 //! `dateline index`.
 
-use super::{IndexArgs, Outcome};
+use super::{Outcome, IndexArgs};
 
 /// Runs the command.
 pub fn run(_args: IndexArgs) -> anyhow::Result<Outcome> {
