@@ -6,6 +6,7 @@
 
 pub mod document;
 pub mod manifest;
+pub mod pipeline;
 pub mod reader;
 pub mod schema;
 pub mod writer;

@@ -75,7 +75,8 @@ pub struct WalkOptions<'a> {
     pub accept: &'a dyn Fn(&Path) -> bool,
 }
 
-fn mtime_nanos(meta: &std::fs::Metadata) -> u64 {
+/// Modification time of `meta` in nanoseconds since the epoch (0 when unknown).
+pub fn mtime_nanos(meta: &std::fs::Metadata) -> u64 {
     meta.modified()
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
