@@ -9,6 +9,7 @@ pub mod manifest;
 pub mod pipeline;
 pub mod reader;
 pub mod schema;
+pub mod stats;
 pub mod writer;
 
 pub use reader::ArchiveIndex;
