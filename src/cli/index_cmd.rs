@@ -15,7 +15,7 @@ use std::sync::atomic::AtomicBool;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{IndexArgs, OutputFormat, Outcome};
+use super::{IndexArgs, Outcome, OutputFormat};
 use crate::error::Error;
 use crate::index::pipeline::{Event, IndexOptions, Summary, run_index};
 use crate::ingest;
@@ -31,7 +31,9 @@ pub(crate) struct Relative(Option<String>);
 
 impl Relative {
     pub(crate) fn new() -> Self {
-        let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
+        let cwd = std::env::current_dir()
+            .ok()
+            .and_then(|d| std::fs::canonicalize(d).ok());
         Relative(cwd.and_then(|d| d.to_str().map(|s| format!("{}/", s.trim_end_matches('/')))))
     }
 
@@ -62,9 +64,14 @@ fn interrupt_flag() -> anyhow::Result<Arc<AtomicBool>> {
     #[cfg(unix)]
     {
         use signal_hook::consts::SIGINT;
-        signal_hook::flag::register_conditional_shutdown(SIGINT, EXIT_INTERRUPTED, Arc::clone(&flag))
+        signal_hook::flag::register_conditional_shutdown(
+            SIGINT,
+            EXIT_INTERRUPTED,
+            Arc::clone(&flag),
+        )
+        .context("installing the Ctrl-C handler")?;
+        signal_hook::flag::register(SIGINT, Arc::clone(&flag))
             .context("installing the Ctrl-C handler")?;
-        signal_hook::flag::register(SIGINT, Arc::clone(&flag)).context("installing the Ctrl-C handler")?;
     }
     Ok(flag)
 }
@@ -104,12 +111,18 @@ pub(crate) fn summary_text(s: &Summary, relative: &Relative) -> String {
 
 /// Runs the command.
 pub fn run(args: IndexArgs) -> anyhow::Result<Outcome> {
-    let roots = if args.paths.is_empty() { vec![PathBuf::from(DEFAULT_ROOT)] } else { args.paths };
+    let roots = if args.paths.is_empty() {
+        vec![PathBuf::from(DEFAULT_ROOT)]
+    } else {
+        args.paths
+    };
     let index_dir = args.location.index;
     let mut options = IndexOptions::new(index_dir.clone(), roots, ingest::MAX_FILE_BYTES);
     options.follow_links = args.follow;
     match args.threads {
-        Some(0) => return Err(Error::BadArgument("-j/--threads must be at least 1".to_string()).into()),
+        Some(0) => {
+            return Err(Error::BadArgument("-j/--threads must be at least 1".to_string()).into());
+        }
         Some(n) => options.threads = n,
         None => {}
     }
@@ -141,8 +154,14 @@ pub fn run(args: IndexArgs) -> anyhow::Result<Outcome> {
         }
         Event::Committed => {}
     };
-    let summary = run_index(&options, &ingest::is_article_path, &parse_file, &interrupt, &mut observer)
-        .with_context(|| format!("indexing into {}", index_dir.display()))?;
+    let summary = run_index(
+        &options,
+        &ingest::is_article_path,
+        &parse_file,
+        &interrupt,
+        &mut observer,
+    )
+    .with_context(|| format!("indexing into {}", index_dir.display()))?;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -156,7 +175,9 @@ pub fn run(args: IndexArgs) -> anyhow::Result<Outcome> {
             }
             .context("serialising the summary")?;
             let mut out = std::io::stdout().lock();
-            writeln!(out, "{json}").and_then(|()| out.flush()).context("writing the summary")?;
+            writeln!(out, "{json}")
+                .and_then(|()| out.flush())
+                .context("writing the summary")?;
             if summary.interrupted {
                 eprintln!("dateline: interrupted; what was indexed before Ctrl-C is committed");
             }
@@ -166,5 +187,9 @@ pub fn run(args: IndexArgs) -> anyhow::Result<Outcome> {
         std::process::exit(EXIT_INTERRUPTED);
     }
     let failed = summary.files.failed > 0 || summary.articles.failed > 0;
-    Ok(if failed { Outcome::PartialFailure } else { Outcome::Found })
+    Ok(if failed {
+        Outcome::PartialFailure
+    } else {
+        Outcome::Found
+    })
 }

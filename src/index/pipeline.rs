@@ -20,7 +20,7 @@ use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::index::manifest::SourceEntry;
 use crate::index::writer::ArchiveWriter;
-use crate::ingest::walk::{WalkOptions, WalkedFile, walk};
+use crate::ingest::walk::{WalkOptions, WalkedFile, walk_tree};
 
 /// Parses one file's bytes into articles plus per-record errors (the ingester's `parse_bytes`).
 pub type ParseFn = dyn Fn(&Path, &[u8]) -> Result<(Vec<Article>, Vec<Error>)> + Sync;
@@ -242,14 +242,13 @@ pub fn run_index(
     let skip: Vec<PathBuf> = std::fs::canonicalize(&options.index_dir)
         .into_iter()
         .collect();
-    let walked = walk(
-        &options.roots,
-        WalkOptions {
-            follow_links: options.follow_links,
-            skip: &skip,
-            accept,
-        },
-    );
+    let walk_options = WalkOptions {
+        follow_links: options.follow_links,
+        skip: &skip,
+        accept,
+        canonical: true,
+    };
+    let walked = walk_tree(&options.roots, walk_options);
     for e in &walked.errors {
         summary.files.failed += 1;
         observer(Event::Failed(e));

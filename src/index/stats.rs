@@ -56,7 +56,11 @@ fn folder_size(dir: &Path) -> Result<u64> {
     for entry in walkdir::WalkDir::new(dir) {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(dir).to_path_buf();
-            Error::io(path, e.into_io_error().unwrap_or_else(|| std::io::Error::other("cannot be walked")))
+            Error::io(
+                path,
+                e.into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("cannot be walked")),
+            )
         })?;
         if entry.file_type().is_file() {
             total += entry.metadata().map(|m| m.len()).unwrap_or(0);
@@ -77,20 +81,28 @@ fn published_bound(index: &ArchiveIndex, order: Order) -> Result<Option<String>>
     let query = BooleanQuery::new(vec![
         (
             Occur::Must,
-            Box::new(TermQuery::new(Term::from_field_text(fields.kind, KIND_ARTICLE), IndexRecordOption::Basic))
-                as Box<dyn Query>,
+            Box::new(TermQuery::new(
+                Term::from_field_text(fields.kind, KIND_ARTICLE),
+                IndexRecordOption::Basic,
+            )) as Box<dyn Query>,
         ),
         (Occur::Must, Box::new(ExistsQuery::new(name.clone(), false))),
     ]);
     let top = index
         .searcher()
-        .search(&query, &TopDocs::with_limit(1).order_by_fast_field::<DateTime>(name, order))
+        .search(
+            &query,
+            &TopDocs::with_limit(1).order_by_fast_field::<DateTime>(name, order),
+        )
         .map_err(|e| Error::tantivy("reading publication dates", e))?;
     Ok(top.first().and_then(|(date, _)| *date).and_then(rfc3339))
 }
 
 fn counts(values: Vec<(String, u64)>) -> Vec<Count> {
-    values.into_iter().map(|(value, articles)| Count { value, articles }).collect()
+    values
+        .into_iter()
+        .map(|(value, articles)| Count { value, articles })
+        .collect()
 }
 
 /// Computes the summary of an open index.
@@ -133,7 +145,10 @@ mod tests {
         undated.quotes.clear();
         undated.speakers.clear();
         undated.organisations.clear();
-        let file = |p: &str| SourceEntry { path: p.to_string(), ..SourceEntry::default() };
+        let file = |p: &str| SourceEntry {
+            path: p.to_string(),
+            ..SourceEntry::default()
+        };
         w.replace_source(file("/a"), vec![first, second]).unwrap();
         w.replace_source(file("/b"), vec![undated]).unwrap();
         w.commit().unwrap();
@@ -143,7 +158,10 @@ mod tests {
         assert_eq!(s.first_published.as_deref(), Some("2025-01-02T00:00:00Z"));
         assert_eq!(s.last_published.as_deref(), Some("2026-02-26T11:12:00Z"));
         assert!(s.size_bytes > 0);
-        let c = |v: &str, n| Count { value: v.to_string(), articles: n };
+        let c = |v: &str, n| Count {
+            value: v.to_string(),
+            articles: n,
+        };
         assert_eq!(s.agencies, [c("sputnik", 2), c("reuters", 1)]);
         assert_eq!(s.locations, [c("moscow", 2), c("new york", 1)]);
         assert_eq!(s.speakers, [c("Dmitry Peskov", 2), c("Kremlin", 1)]);

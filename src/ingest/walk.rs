@@ -1,7 +1,9 @@
-//! The folder walk: which files `dateline index` looks at.
+//! The folder walk: which files `dateline index` and `dateline parse` look at.
 //!
-//! Roots are canonicalised so `corpus`, `./corpus` and `/abs/corpus` name the same files.
-//! Inside folders, hidden entries (name starting with `.`), the skipped folders (the index
+//! [`walk_tree`] lists files with their size and modification time (for the incremental
+//! index); with `canonical` set, roots are canonicalised so `corpus`, `./corpus` and
+//! `/abs/corpus` name the same files. [`walk`] is the plain iterator of paths as typed that
+//! `parse` uses. Inside folders, hidden entries (name starting with `.`), the skipped folders (the index
 //! itself) and files the `accept` filter rejects (not an article format) are left out, and
 //! symbolic links are not followed unless asked. A file named as a root is taken whatever its
 //! name. Problems (a root that does not exist, an unreadable folder, a symlink loop, a FIFO
@@ -13,7 +15,8 @@ use std::time::UNIX_EPOCH;
 
 use walkdir::WalkDir;
 
-use crate::error::Error;
+use super::is_article_path;
+use crate::error::{Error, Result};
 
 /// A regular file found by the walk.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,6 +76,8 @@ pub struct WalkOptions<'a> {
     pub skip: &'a [PathBuf],
     /// Which files inside folders are articles (by path, without reading them).
     pub accept: &'a dyn Fn(&Path) -> bool,
+    /// Canonicalise roots (and so every path found) instead of keeping them as typed.
+    pub canonical: bool,
 }
 
 /// Modification time of `meta` in nanoseconds since the epoch (0 when unknown).
@@ -92,11 +97,33 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
             .is_some_and(|n| n.starts_with('.'))
 }
 
-/// Walks `roots` and lists the article files under them.
-pub fn walk(roots: &[PathBuf], options: WalkOptions<'_>) -> Walk {
+/// Walks `roots` (files or folders) and yields article files, sorted by name within a folder,
+/// then one error per problem: the paths as typed, for `dateline parse`.
+pub fn walk(roots: &[PathBuf], follow_links: bool) -> impl Iterator<Item = Result<PathBuf>> {
+    let options = WalkOptions {
+        follow_links,
+        skip: &[],
+        accept: &is_article_path,
+        canonical: false,
+    };
+    let found = walk_tree(roots, options);
+    found
+        .files
+        .into_iter()
+        .map(|f| Ok(f.path))
+        .chain(found.errors.into_iter().map(Err))
+}
+
+/// Walks `roots` and lists the article files under them with their size and mtime.
+pub fn walk_tree(roots: &[PathBuf], options: WalkOptions<'_>) -> Walk {
     let mut out = Walk::default();
     for root in roots {
-        let canonical = match std::fs::canonicalize(root) {
+        let resolved = if options.canonical {
+            std::fs::canonicalize(root)
+        } else {
+            std::fs::metadata(root).map(|_| root.clone())
+        };
+        let canonical = match resolved {
             Ok(p) => p,
             Err(e) => {
                 out.errors.push(Error::io(root, e));
@@ -167,7 +194,7 @@ pub fn walk(roots: &[PathBuf], options: WalkOptions<'_>) -> Walk {
                 }
             };
             // With links followed, the walk's path may run through a link: store the target.
-            let path = if options.follow_links {
+            let path = if options.follow_links && options.canonical {
                 std::fs::canonicalize(entry.path()).unwrap_or_else(|_| entry.path().to_path_buf())
             } else {
                 entry.into_path()
@@ -214,12 +241,13 @@ mod tests {
         fs::write(base.join("index/meta.txt"), "x").unwrap();
         fs::write(base.join("b.txt"), "xyz").unwrap();
         let skip = [base.join("index")];
-        let w = walk(
+        let w = walk_tree(
             &[base.clone()],
             WalkOptions {
                 follow_links: false,
                 skip: &skip,
                 accept: &txt,
+                canonical: true,
             },
         );
         assert_eq!(names(&w, &base), ["a/one.txt", "b.txt"]);
@@ -236,12 +264,13 @@ mod tests {
         let base = fs::canonicalize(dir.path()).unwrap();
         fs::write(base.join("story.dat"), "x").unwrap();
         let roots = [base.join("story.dat"), base.join("missing")];
-        let w = walk(
+        let w = walk_tree(
             &roots,
             WalkOptions {
                 follow_links: false,
                 skip: &[],
                 accept: &txt,
+                canonical: true,
             },
         );
         assert_eq!(names(&w, &base), ["story.dat"]);
@@ -266,26 +295,71 @@ mod tests {
         std::os::unix::fs::symlink(base.join("outside"), base.join("root/link")).unwrap();
         std::os::unix::fs::symlink(base.join("root"), base.join("root/loop")).unwrap();
         let roots = [base.join("root")];
-        let w = walk(
+        let w = walk_tree(
             &roots,
             WalkOptions {
                 follow_links: false,
                 skip: &[],
                 accept: &txt,
+                canonical: true,
             },
         );
         assert!(w.files.is_empty());
         assert!(w.errors.is_empty());
-        let w = walk(
+        let w = walk_tree(
             &roots,
             WalkOptions {
                 follow_links: true,
                 skip: &[],
                 accept: &txt,
+                canonical: true,
             },
         );
         assert_eq!(names(&w, &base), ["outside/far.txt"]);
         assert_eq!(w.errors.len(), 1, "{:?}", w.errors);
         assert!(w.errors[0].to_string().contains("symbolic link loop"));
+    }
+
+    #[test]
+    fn walks_folders_skipping_hidden_and_foreign_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        for name in [
+            "b.txt",
+            "a.json",
+            "sub/c.sgm",
+            "sub/README",
+            ".hidden.txt",
+            ".git/d.txt",
+            "e.png",
+        ] {
+            std::fs::write(root.join(name), "x").unwrap();
+        }
+        let roots = vec![
+            root.to_path_buf(),
+            root.join("e.png"),
+            root.join("missing.txt"),
+        ];
+        let got: Vec<String> = walk(&roots, false)
+            .map(|r| match r {
+                Ok(p) => p.strip_prefix(root).unwrap().display().to_string(),
+                Err(e) => format!(
+                    "error: {}",
+                    e.to_string().replace(&root.display().to_string(), "ROOT")
+                ),
+            })
+            .collect();
+        assert_eq!(
+            got[..5],
+            ["a.json", "b.txt", "sub/README", "sub/c.sgm", "e.png"]
+        );
+        assert!(
+            got[5].starts_with("error: ROOT/missing.txt: "),
+            "{}",
+            got[5]
+        );
+        assert_eq!(got.len(), 6);
     }
 }
