@@ -23,7 +23,7 @@ use super::dates::DateRange;
 use super::lexer::QueryField;
 use super::query::{Node, Query};
 use crate::error::{Error, Result};
-use crate::index::schema::{Fields, KIND_ARTICLE, exact_analyzer, stem_analyzer};
+use crate::index::schema::{Fields, KIND_ARTICLE, exact_analyzer, fold_key as fold, stem_analyzer};
 
 /// Most dictionary words one `word*` may expand to.
 pub const MAX_EXPANSIONS: usize = 256;
@@ -99,11 +99,6 @@ fn analyze(analyzer: &TextAnalyzer, text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     stream.process(&mut |t| out.push((t.position, t.text.clone())));
     out
-}
-
-/// Folds a key the way the index does: the exact analyzer's words joined by one space.
-pub(crate) fn fold(text: &str) -> String {
-    analyze(&exact_analyzer(), text).into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" ")
 }
 
 struct Builder<'a> {

@@ -1,12 +1,11 @@
-//! Test support: small in-RAM indexes laid out as the index side writes them (article docs
-//! with stemmed and exact text, name keys, dates; a quote doc to prove `kind` filtering), so
-//! the search side is tested without a real ingest.
+//! Test support: small in-RAM indexes written with the index side's own document layout
+//! (article and quote documents), so the search side is tested without a real ingest.
 
-use tantivy::schema::Value;
-use tantivy::{DateTime, DocAddress, Index, IndexReader, TantivyDocument, doc};
+use tantivy::{DocAddress, Index, IndexReader, TantivyDocument};
 
-use crate::index::schema::{Fields, KIND_ARTICLE, KIND_QUOTE, register_tokenizers};
-use crate::ingest::names::{speaker_key, surname_key};
+use crate::index::document::{article_documents, article_from_doc};
+use crate::index::schema::{Fields, register_tokenizers};
+use crate::ingest::names::speaker_key;
 use crate::{Article, Published, Quote, QuoteKind, Speaker};
 
 /// A RAM index and its reader.
@@ -69,42 +68,8 @@ impl TestIndex {
         register_tokenizers(&index);
         let mut writer = index.writer_with_num_threads(1, 15_000_000).expect("writer");
         for a in articles {
-            let mut d = doc!(
-                fields.kind => KIND_ARTICLE,
-                fields.id => a.id.as_str(),
-                fields.path => a.path.as_str(),
-                fields.title => a.title.as_str(),
-                fields.title_stem => a.title.as_str(),
-                fields.body => a.body.as_str(),
-                fields.body_stem => a.body.as_str(),
-                fields.meta => serde_json::to_string(a).expect("json"),
-            );
-            for s in &a.speakers {
-                d.add_text(fields.speaker, &s.name);
-                d.add_text(fields.speaker_key, speaker_key(&s.name));
-                d.add_text(fields.speaker_key, surname_key(&s.name));
-            }
-            if let Some(l) = &a.location {
-                d.add_text(fields.location, l);
-                d.add_text(fields.location_key, super::build::fold(l));
-            }
-            if let Some(g) = &a.agency {
-                d.add_text(fields.agency_key, super::build::fold(g));
-            }
-            if let Some(p) = &a.published {
-                d.add_date(fields.published, DateTime::from_timestamp_secs(p.timestamp()));
-            }
-            writer.add_document(d).expect("add");
-            if let Some(q) = a.quotes.first() {
-                writer
-                    .add_document(doc!(
-                        fields.kind => KIND_QUOTE,
-                        fields.id => a.id.as_str(),
-                        fields.body => q.text.as_str(),
-                        fields.body_stem => q.text.as_str(),
-                        fields.speaker_key => q.speaker_key.as_str(),
-                    ))
-                    .expect("add quote");
+            for d in article_documents(&fields, a) {
+                writer.add_document(d).expect("add");
             }
         }
         writer.commit().expect("commit");
@@ -119,9 +84,8 @@ impl TestIndex {
         self.article_of(&doc)
     }
 
-    /// The article stored in `doc` (test layout: the whole article in `meta`).
+    /// The article stored in `doc`.
     pub fn article_of(&self, doc: &TantivyDocument) -> crate::Result<Article> {
-        let meta = doc.get_first(self.fields.meta).and_then(|v| v.as_str()).unwrap_or_default();
-        serde_json::from_str(meta).map_err(|e| crate::Error::Internal(e.to_string()))
+        article_from_doc(&self.fields, doc)
     }
 }
