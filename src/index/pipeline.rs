@@ -229,12 +229,9 @@ pub fn run_index(
 ) -> Result<Summary> {
     let started = Instant::now();
     let threads = options.threads.max(1);
-    // tantivy's indexing threads compete with the parsers for the cores: one per two parsers.
-    let mut writer = ArchiveWriter::open(
-        &options.index_dir,
-        threads.div_ceil(2),
-        options.memory_budget,
-    )?;
+    // Tokenising and inverting (tantivy's threads) costs more than parsing (ours), so tantivy
+    // gets as many threads as the parsers; each side sleeps when the other is the bottleneck.
+    let mut writer = ArchiveWriter::open(&options.index_dir, threads, options.memory_budget)?;
     let mut summary = Summary {
         index: options.index_dir.clone(),
         ..Summary::default()
