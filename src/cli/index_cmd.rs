@@ -27,7 +27,7 @@ pub const DEFAULT_ROOT: &str = "corpus";
 const EXIT_INTERRUPTED: i32 = 130;
 
 /// Shortens absolute paths under the working directory in a message to relative ones.
-pub(crate) struct Relative(Option<String>);
+pub(crate) struct Relative(pub(crate) Option<String>);
 
 impl Relative {
     pub(crate) fn new() -> Self {
