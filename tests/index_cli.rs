@@ -354,3 +354,115 @@ fn zero_threads_is_refused() {
     );
     assert!(!archive.path("idx").exists());
 }
+
+/// Writes `n` distinct small articles into `news/gen/`.
+#[cfg(unix)]
+fn generate(archive: &Archive, n: usize) {
+    for i in 0..n {
+        let text = format!(
+            "Story number {i}\n\nMOSCOW (Sputnik) - Story {i} says the talks go on, Kremlin spokesman Dmitry Peskov said.\n"
+        );
+        archive.write(&format!("news/gen/{i:05}.txt"), &text);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_commits_what_was_done_says_so_and_exits_130() {
+    use std::time::{Duration, Instant};
+    let archive = Archive::new();
+    generate(&archive, 4000);
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("dateline"))
+        .current_dir(archive.dir.path())
+        .args(["index", "--index", "idx", "news"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The handler is installed before the index folder is created.
+    let started = Instant::now();
+    while !archive.path("idx/meta.json").exists() && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.ends_with(
+            "interrupted: what was indexed before Ctrl-C is committed; run the command again to finish\n"
+        ),
+        "{stderr}"
+    );
+    let partial = archive.articles();
+    assert!(partial < 4003, "the run stopped early ({partial} articles)");
+    // The next run finishes the job.
+    let (code, summary, _) = archive.index(&["news"]);
+    assert_eq!(code, 0);
+    assert_eq!(summary["files"]["unchanged"].as_u64().unwrap(), partial);
+    assert_eq!(archive.articles(), 4003);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_run_leaves_an_index_the_next_run_completes() {
+    use std::time::Duration;
+    let archive = Archive::new();
+    generate(&archive, 1500);
+    let mut committed = Vec::new();
+    // Kill at growing delays (each run continues from the last commit) until kills have landed
+    // both mid-run and at least three times; a loaded machine just needs more rounds.
+    let mut delay_ms = 25u64;
+    for _ in 0..12 {
+        if committed.len() >= 3 && committed.iter().any(|&n| n > 0 && n < 1503) {
+            break;
+        }
+        delay_ms = delay_ms * 8 / 5;
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("dateline"))
+            .current_dir(archive.dir.path())
+            .args([
+                "index",
+                "-q",
+                "--commit-secs",
+                "0.02",
+                "--index",
+                "idx",
+                "news",
+            ])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        child.kill().unwrap(); // SIGKILL: no chance to clean up
+        child.wait().unwrap();
+        // Whatever was committed must be readable (or there is no index yet).
+        if archive.path("idx/meta.json").exists() {
+            let out = archive
+                .cmd()
+                .args(["stats", "--format", "json", "--index", "idx"])
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "after a kill at {delay_ms} ms: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
+            committed.push(stats["articles"].as_u64().unwrap());
+        }
+    }
+    let committed: Vec<u64> = committed;
+    assert!(
+        committed.iter().any(|&n| n > 0 && n < 1503),
+        "some kill landed mid-run: {committed:?}"
+    );
+    let (code, _, stderr) = archive.index(&["news"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(archive.articles(), 1503);
+    let (_, again, _) = archive.index(&["news"]);
+    assert_eq!(counts(&again, "files"), [0, 0, 1503, 0, 0]);
+}

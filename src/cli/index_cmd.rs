@@ -126,6 +126,13 @@ pub fn run(args: IndexArgs) -> anyhow::Result<Outcome> {
         Some(n) => options.threads = n,
         None => {}
     }
+    if !(args.commit_secs.is_finite() && args.commit_secs >= 0.0) {
+        return Err(Error::BadArgument(
+            "--commit-secs must be a number of seconds, 0 or more".to_string(),
+        )
+        .into());
+    }
+    options.commit_interval = std::time::Duration::from_secs_f64(args.commit_secs);
     let interrupt = interrupt_flag()?;
     let relative = Relative::new();
     let bar = progress_bar(args.quiet);
