@@ -41,14 +41,34 @@ fn write_corpus(dir: &Path, files: &[(&str, &str)]) {
 fn fixture() -> Fixture {
     let dir = TempDir::new().expect("tempdir");
     let corpus = dir.path().join("corpus");
-    write_corpus(&corpus, &[("000_c6af6150e0f5301f.txt", SEED), ("far.txt", FAR), ("other.txt", OTHER)]);
+    write_corpus(
+        &corpus,
+        &[
+            ("000_c6af6150e0f5301f.txt", SEED),
+            ("far.txt", FAR),
+            ("other.txt", OTHER),
+        ],
+    );
     let index = dir.path().join("ix");
-    dateline().arg("index").arg("--index").arg(&index).arg(&corpus).arg("-q").assert().success();
+    dateline()
+        .arg("index")
+        .arg("--index")
+        .arg(&index)
+        .arg(&corpus)
+        .arg("-q")
+        .assert()
+        .success();
     Fixture { _dir: dir, index }
 }
 
 fn search(f: &Fixture, args: &[&str]) -> Output {
-    dateline().arg("search").arg("--index").arg(&f.index).args(args).output().expect("run")
+    dateline()
+        .arg("search")
+        .arg("--index")
+        .arg(&f.index)
+        .args(args)
+        .output()
+        .expect("run")
 }
 
 fn json(f: &Fixture, args: &[&str]) -> (Value, Output) {
@@ -62,10 +82,15 @@ fn stderr(out: &Output) -> String {
 }
 
 fn titles(v: &Value) -> Vec<String> {
-    v["hits"].as_array().map_or_else(Vec::new, |h| h.iter().map(|h| h["title"].as_str().unwrap_or("").to_string()).collect())
+    v["hits"].as_array().map_or_else(Vec::new, |h| {
+        h.iter()
+            .map(|h| h["title"].as_str().unwrap_or("").to_string())
+            .collect()
+    })
 }
 
-const SEED_TITLE: &str = "US Prefers to Link Negotiation Tracks on Settlement With Economic Cooperation";
+const SEED_TITLE: &str =
+    "US Prefers to Link Negotiation Tracks on Settlement With Economic Cooperation";
 
 /// The highlighted strings of a passage, cut from its own text (offsets are body characters).
 fn marked(p: &Value) -> Vec<String> {
@@ -91,11 +116,18 @@ fn seed_is_the_top_hit_for_druzhba_pipeline() {
     let (v, out) = json(&f, &["Druzhba", "pipeline"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(v["total_hits"], 2);
-    assert_eq!(titles(&v), [SEED_TITLE, "Gas Transit Questions Raised in Budapest"]);
+    assert_eq!(
+        titles(&v),
+        [SEED_TITLE, "Gas Transit Questions Raised in Budapest"]
+    );
     let passages = v["hits"][0]["passages"].as_array().expect("passages");
     let p = passages
         .iter()
-        .find(|p| p["text"].as_str().is_some_and(|t| t.contains("Druzhba oil pipeline")))
+        .find(|p| {
+            p["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("Druzhba oil pipeline"))
+        })
         .expect("a passage with the phrase");
     assert_eq!(marked(p), ["Druzhba", "pipeline"]);
 }
@@ -118,7 +150,12 @@ fn exact_phrase_highlights_only_the_phrase() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(titles(&v), [SEED_TITLE]);
     assert_eq!(v["relaxed"], false);
-    let all: Vec<String> = v["hits"][0]["passages"].as_array().expect("passages").iter().flat_map(marked).collect();
+    let all: Vec<String> = v["hits"][0]["passages"]
+        .as_array()
+        .expect("passages")
+        .iter()
+        .flat_map(marked)
+        .collect();
     assert_eq!(all, ["Druzhba oil pipeline", "Druzhba oil pipeline"]);
 }
 
@@ -135,7 +172,10 @@ fn phrase_without_exact_match_shows_near_matches() {
     assert_eq!(titles(&v), [SEED_TITLE]);
     let out = search(&f, &["\"pipeline Druzhba harbour\""]);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr(&out), "dateline: no exact match for the phrase; no near matches either\n");
+    assert_eq!(
+        stderr(&out),
+        "dateline: no exact match for the phrase; no near matches either\n"
+    );
 }
 
 #[test]
@@ -155,7 +195,11 @@ fn speaker_filter_drops_an_article_without_that_speaker() {
     let out = search(&f, &["Druzhba", "pipeline", "--speaker", "Dmitriev"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
-    assert!(stderr(&out).starts_with("dateline: --speaker \"Dmitriev\" matches nothing in the index"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("dateline: --speaker \"Dmitriev\" matches nothing in the index"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -166,8 +210,14 @@ fn date_filters_are_inclusive_whole_days() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "0 hits\n");
     let (v, out) = json(&f, &["Druzhba", "pipeline", "--until", "2026-02-26"]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(titles(&v), [SEED_TITLE, "Gas Transit Questions Raised in Budapest"]);
-    let (v, _) = json(&f, &["Druzhba", "--since", "2026-02-26", "--until", "2026-02-26"]);
+    assert_eq!(
+        titles(&v),
+        [SEED_TITLE, "Gas Transit Questions Raised in Budapest"]
+    );
+    let (v, _) = json(
+        &f,
+        &["Druzhba", "--since", "2026-02-26", "--until", "2026-02-26"],
+    );
     assert_eq!(titles(&v), [SEED_TITLE]);
     let (v, _) = json(&f, &["Druzhba", "--until", "2026-02-25"]);
     assert_eq!(titles(&v), ["Gas Transit Questions Raised in Budapest"]);
@@ -183,26 +233,60 @@ fn location_and_agency_filters_with_suggestions() {
     assert_eq!(titles(&v), ["Gas Transit Questions Raised in Budapest"]);
     let out = search(&f, &["Druzhba", "--location", "moskow"]);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr(&out), "dateline: --location \"moskow\" matches nothing in the index; nearest: \"moscow\"\n");
+    assert_eq!(
+        stderr(&out),
+        "dateline: --location \"moskow\" matches nothing in the index; nearest: \"moscow\"\n"
+    );
     // One unknown value among known ones only warns.
-    let (v, out) = json(&f, &["Druzhba", "--agency", "sputnik", "--agency", "reuterz"]);
+    let (v, out) = json(
+        &f,
+        &["Druzhba", "--agency", "sputnik", "--agency", "reuterz"],
+    );
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(titles(&v), [SEED_TITLE]);
-    assert!(stderr(&out).contains("nearest: \"reuters\""), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nearest: \"reuters\""),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn bad_queries_exit_2_with_one_line() {
     let f = fixture();
     let cases = [
-        ("\"Druzhba oil", "bad query: unbalanced quote: this \" is never closed (at column 1)"),
-        ("(Druzhba", "bad query: unbalanced parenthesis: this ( is never closed (at column 1)"),
-        ("Druzhba)", "bad query: unbalanced parenthesis: this ) has no matching ( (at column 8)"),
-        ("OR", "bad query: lone operator OR: it needs a term on both sides (at column 1)"),
-        ("Druzhba NOT", "bad query: lone operator NOT: put a term after it (at column 9)"),
-        ("foo:bar", "bad query: unknown field foo; fields are title, body, speaker, location, agency (at column 1)"),
-        ("title:*", "bad query: prefix * is too short: give at least 2 letters before * (at column 7)"),
-        ("oil\u{1b}", "bad query: control character U+001B is not allowed (at column 4)"),
+        (
+            "\"Druzhba oil",
+            "bad query: unbalanced quote: this \" is never closed (at column 1)",
+        ),
+        (
+            "(Druzhba",
+            "bad query: unbalanced parenthesis: this ( is never closed (at column 1)",
+        ),
+        (
+            "Druzhba)",
+            "bad query: unbalanced parenthesis: this ) has no matching ( (at column 8)",
+        ),
+        (
+            "OR",
+            "bad query: lone operator OR: it needs a term on both sides (at column 1)",
+        ),
+        (
+            "Druzhba NOT",
+            "bad query: lone operator NOT: put a term after it (at column 9)",
+        ),
+        (
+            "foo:bar",
+            "bad query: unknown field foo; fields are title, body, speaker, location, agency (at column 1)",
+        ),
+        (
+            "title:*",
+            "bad query: prefix * is too short: give at least 2 letters before * (at column 7)",
+        ),
+        (
+            "oil\u{1b}",
+            "bad query: control character U+001B is not allowed (at column 4)",
+        ),
     ];
     for (query, message) in cases {
         let out = search(&f, &[query]);
@@ -213,7 +297,10 @@ fn bad_queries_exit_2_with_one_line() {
     let long = "oil ".repeat(300);
     let out = search(&f, &[long.as_str()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).starts_with("dateline: bad query: query is 1200 bytes long; the limit is 1024"));
+    assert!(
+        stderr(&out)
+            .starts_with("dateline: bad query: query is 1200 bytes long; the limit is 1024")
+    );
 }
 
 #[test]
@@ -235,7 +322,13 @@ fn bad_dates_and_flags_exit_2() {
 fn missing_index_is_an_error_naming_it() {
     let dir = TempDir::new().expect("tempdir");
     let missing = dir.path().join("nothing");
-    let out = dateline().arg("search").arg("--index").arg(&missing).arg("oil").output().expect("run");
+    let out = dateline()
+        .arg("search")
+        .arg("--index")
+        .arg(&missing)
+        .arg("oil")
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no index at"), "{}", stderr(&out));
 }
@@ -245,8 +338,14 @@ fn text_output_is_plain_without_a_terminal_and_bold_when_asked() {
     let f = fixture();
     let out = search(&f, &["\"Druzhba oil pipeline\""]);
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(text.starts_with(&format!("1. {SEED_TITLE}\n   score ")), "{text}");
-    assert!(text.contains(" | 2026-02-26 | MOSCOW (Sputnik)\n"), "{text}");
+    assert!(
+        text.starts_with(&format!("1. {SEED_TITLE}\n   score ")),
+        "{text}"
+    );
+    assert!(
+        text.contains(" | 2026-02-26 | MOSCOW (Sputnik)\n"),
+        "{text}"
+    );
     assert!(!text.contains('\x1b'));
     assert!(text.ends_with("1-1 of 1 hit\n"), "{text}");
     let out = search(&f, &["\"Druzhba oil pipeline\"", "--color", "always"]);
@@ -256,13 +355,33 @@ fn text_output_is_plain_without_a_terminal_and_bold_when_asked() {
 #[test]
 fn ndjson_limit_offset_and_sort() {
     let f = fixture();
-    let out = search(&f, &["Druzhba OR harbour", "--format", "ndjson", "--sort", "date"]);
-    let lines: Vec<Value> =
-        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
-    let dates: Vec<&str> = lines.iter().map(|l| l["published"].as_str().unwrap_or("")).collect();
+    let out = search(
+        &f,
+        &["Druzhba OR harbour", "--format", "ndjson", "--sort", "date"],
+    );
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    let dates: Vec<&str> = lines
+        .iter()
+        .map(|l| l["published"].as_str().unwrap_or(""))
+        .collect();
     assert_eq!(dates.len(), 3);
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
-    let (v, _) = json(&f, &["Druzhba OR harbour", "--sort", "date", "--reverse", "--limit", "1", "--offset", "1"]);
+    let (v, _) = json(
+        &f,
+        &[
+            "Druzhba OR harbour",
+            "--sort",
+            "date",
+            "--reverse",
+            "--limit",
+            "1",
+            "--offset",
+            "1",
+        ],
+    );
     assert_eq!(titles(&v), ["Gas Transit Questions Raised in Budapest"]);
     assert_eq!(v["hits"][0]["rank"], 2);
     assert_eq!(v["total_hits"], 3);
@@ -284,11 +403,27 @@ fn all_streams_every_hit_and_a_closed_pipe_exits_quietly() {
             (format!("{i:03}.txt"), text)
         })
         .collect();
-    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     write_corpus(&corpus, &refs);
     let index = dir.path().join("ix");
-    dateline().arg("index").arg("--index").arg(&index).arg(&corpus).arg("-q").assert().success();
-    let out = dateline().arg("search").arg("--index").arg(&index).args(["oil", "--all", "--format", "ndjson"]).output().expect("run");
+    dateline()
+        .arg("index")
+        .arg("--index")
+        .arg(&index)
+        .arg(&corpus)
+        .arg("-q")
+        .assert()
+        .success();
+    let out = dateline()
+        .arg("search")
+        .arg("--index")
+        .arg(&index)
+        .args(["oil", "--all", "--format", "ndjson"])
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 400);
     // A reader that goes away at once (like `| head -0`): no error, exit 0.
@@ -311,12 +446,27 @@ fn all_streams_every_hit_and_a_closed_pipe_exits_quietly() {
 #[test]
 fn default_index_is_built_from_corpus_on_first_search() {
     let dir = TempDir::new().expect("tempdir");
-    write_corpus(&dir.path().join("corpus"), &[("000_c6af6150e0f5301f.txt", SEED)]);
-    let first = dateline().current_dir(dir.path()).args(["search", "Druzhba", "pipeline"]).output().expect("run");
+    write_corpus(
+        &dir.path().join("corpus"),
+        &[("000_c6af6150e0f5301f.txt", SEED)],
+    );
+    let first = dateline()
+        .current_dir(dir.path())
+        .args(["search", "Druzhba", "pipeline"])
+        .output()
+        .expect("run");
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
-    assert!(stderr(&first).starts_with("dateline: no index at index/; building it from corpus/ ...\n"), "{}", stderr(&first));
+    assert!(
+        stderr(&first).starts_with("dateline: no index at index/; building it from corpus/ ...\n"),
+        "{}",
+        stderr(&first)
+    );
     assert!(String::from_utf8_lossy(&first.stdout).starts_with(&format!("1. {SEED_TITLE}\n")));
-    let second = dateline().current_dir(dir.path()).args(["search", "Druzhba", "pipeline"]).output().expect("run");
+    let second = dateline()
+        .current_dir(dir.path())
+        .args(["search", "Druzhba", "pipeline"])
+        .output()
+        .expect("run");
     assert_eq!(second.status.code(), Some(0));
     assert!(second.stderr.is_empty(), "{}", stderr(&second));
     // With DATELINE_INDEX set, a missing index is an error, not a build.

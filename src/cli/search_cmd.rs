@@ -9,7 +9,7 @@ use std::path::Path;
 use anyhow::Context;
 use chrono::Utc;
 
-use super::{ColorChoice, IndexArgs, IndexLocation, OutputFormat, Outcome, SearchArgs, SortOrder};
+use super::{ColorChoice, IndexArgs, IndexLocation, Outcome, OutputFormat, SearchArgs, SortOrder};
 use crate::error::Error;
 use crate::index::ArchiveIndex;
 use crate::ingest::names::{speaker_key, surname_key};
@@ -31,16 +31,28 @@ impl SearchRequest {
         let filters = Filters {
             dates,
             speakers: args.speaker.iter().map(|s| speaker_filter_key(s)).collect(),
-            locations: args.place.iter().map(|s| crate::index::schema::fold_key(s)).collect(),
-            agencies: args.agency.iter().map(|s| crate::index::schema::fold_key(s)).collect(),
+            locations: args
+                .place
+                .iter()
+                .map(|s| crate::index::schema::fold_key(s))
+                .collect(),
+            agencies: args
+                .agency
+                .iter()
+                .map(|s| crate::index::schema::fold_key(s))
+                .collect(),
         };
         for typed in args.speaker.iter().chain(&args.place).chain(&args.agency) {
             if crate::index::schema::fold_key(typed).is_empty() {
-                return Err(Error::BadArgument(format!("filter value {typed:?} has no letters or digits")));
+                return Err(Error::BadArgument(format!(
+                    "filter value {typed:?} has no letters or digits"
+                )));
             }
         }
         if !args.all && args.limit == 0 {
-            return Err(Error::BadArgument("--limit must be at least 1 (or use --all)".into()));
+            return Err(Error::BadArgument(
+                "--limit must be at least 1 (or use --all)".into(),
+            ));
         }
         Ok(SearchRequest {
             query,
@@ -60,7 +72,11 @@ impl SearchRequest {
 /// The key a `--speaker` value matches: the full-name key for several words, the surname key
 /// for one (the index holds both for every speaker).
 fn speaker_filter_key(name: &str) -> String {
-    if name.split_whitespace().count() > 1 { speaker_key(name) } else { surname_key(name) }
+    if name.split_whitespace().count() > 1 {
+        speaker_key(name)
+    } else {
+        surname_key(name)
+    }
 }
 
 /// True when colour is wanted on stdout.
@@ -69,7 +85,8 @@ fn use_color(choice: ColorChoice) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
 }
@@ -100,13 +117,32 @@ fn open_index(location: &IndexLocation) -> anyhow::Result<ArchiveIndex> {
 
 /// Prints one line per filter value that matches nothing, with suggestions. Returns true when
 /// a whole filter (every value of `--speaker`, say) matches nothing, so no article can match.
-fn report_unknown_filters(args: &SearchArgs, filters: &Filters, index: &ArchiveIndex) -> anyhow::Result<bool> {
+fn report_unknown_filters(
+    args: &SearchArgs,
+    filters: &Filters,
+    index: &ArchiveIndex,
+) -> anyhow::Result<bool> {
     let searcher = index.searcher();
     let fields = index.fields();
     let groups = [
-        ("--speaker", &args.speaker, &filters.speakers, fields.speaker_key),
-        ("--location", &args.place, &filters.locations, fields.location_key),
-        ("--agency", &args.agency, &filters.agencies, fields.agency_key),
+        (
+            "--speaker",
+            &args.speaker,
+            &filters.speakers,
+            fields.speaker_key,
+        ),
+        (
+            "--location",
+            &args.place,
+            &filters.locations,
+            fields.location_key,
+        ),
+        (
+            "--agency",
+            &args.agency,
+            &filters.agencies,
+            fields.agency_key,
+        ),
     ];
     let mut impossible = false;
     for (flag, typed, keys, field) in groups {
@@ -120,7 +156,13 @@ fn report_unknown_filters(args: &SearchArgs, filters: &Filters, index: &ArchiveI
             let hint = if near.is_empty() {
                 String::from("; no similar values in the index")
             } else {
-                format!("; nearest: {}", near.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(", "))
+                format!(
+                    "; nearest: {}",
+                    near.iter()
+                        .map(|v| format!("{v:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             };
             eprintln!("dateline: {flag} {value:?} matches nothing in the index{hint}");
         }
@@ -158,7 +200,11 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Outcome> {
             (query, built, total, relaxed) = (near, near_built, near_total, true);
         }
     }
-    let header = Header { query: request.query.text.clone(), total_hits: total, relaxed };
+    let header = Header {
+        query: request.query.text.clone(),
+        total_hits: total,
+        relaxed,
+    };
     let highlighter = Highlighter::new(&query);
     let load = |doc: &tantivy::TantivyDocument| index.article_from_doc(doc);
     let window = Window {
@@ -166,9 +212,20 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Outcome> {
         offset: request.offset,
         limit: (!request.all).then_some(request.limit),
     };
-    let mut pages = Pages::new(&searcher, built.as_ref(), fields, &highlighter, &load, window);
+    let mut pages = Pages::new(
+        &searcher,
+        built.as_ref(),
+        fields,
+        &highlighter,
+        &load,
+        window,
+    );
     let stdout = std::io::stdout();
-    let mut renderer = Renderer::new(BufWriter::new(stdout.lock()), args.format, use_color(args.color));
+    let mut renderer = Renderer::new(
+        BufWriter::new(stdout.lock()),
+        args.format,
+        use_color(args.color),
+    );
     renderer.begin(&header).context("writing results")?;
     let mut shown = 0;
     loop {
@@ -183,7 +240,11 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Outcome> {
     }
     renderer.finish(&header).context("writing results")?;
     std::io::stdout().flush().context("writing results")?;
-    Ok(if shown > 0 { Outcome::Found } else { Outcome::NothingFound })
+    Ok(if shown > 0 {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
 }
 
 #[cfg(test)]
@@ -194,36 +255,68 @@ mod tests {
 
     fn request(argv: &[&str]) -> crate::Result<SearchRequest> {
         let cli = Cli::try_parse_from([&["dateline", "search"], argv].concat()).unwrap();
-        let Command::Search(args) = cli.command else { unreachable!("search args") };
+        let Command::Search(args) = cli.command else {
+            unreachable!("search args")
+        };
         SearchRequest::from_args(&args, chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap())
     }
 
     #[test]
     fn arguments_become_a_normalised_request() {
         let r = request(&[
-            "Druzhba", "pipeline", "--speaker", "Peskov", "--speaker", "Dmitri  Peskov", "--location", "New York",
-            "--agency", "Itar-Tass", "--since", "2026-02", "--sort", "date", "--reverse", "-n", "3",
+            "Druzhba",
+            "pipeline",
+            "--speaker",
+            "Peskov",
+            "--speaker",
+            "Dmitri  Peskov",
+            "--location",
+            "New York",
+            "--agency",
+            "Itar-Tass",
+            "--since",
+            "2026-02",
+            "--sort",
+            "date",
+            "--reverse",
+            "-n",
+            "3",
         ])
         .unwrap();
         assert_eq!(r.query.text, "Druzhba pipeline");
-        assert_eq!(r.filters.speakers, [surname_key("Peskov"), speaker_key("Dmitri  Peskov")]);
+        assert_eq!(
+            r.filters.speakers,
+            [surname_key("Peskov"), speaker_key("Dmitri  Peskov")]
+        );
         assert_eq!(r.filters.locations, ["new york"]);
         assert_eq!(r.filters.agencies, ["itar tass"]);
         assert!(r.filters.dates.since.is_some() && r.filters.dates.until.is_none());
-        assert_eq!((r.sort, r.reverse, r.limit, r.offset, r.all), (SortBy::Date, true, 3, 0, false));
+        assert_eq!(
+            (r.sort, r.reverse, r.limit, r.offset, r.all),
+            (SortBy::Date, true, 3, 0, false)
+        );
     }
 
     #[test]
     fn bad_values_are_errors() {
         let e = |argv: &[&str]| request(argv).unwrap_err().to_string();
-        assert_eq!(e(&["a", "--speaker=…"]), "filter value \"…\" has no letters or digits");
-        assert_eq!(e(&["a", "-n", "0"]), "--limit must be at least 1 (or use --all)");
+        assert_eq!(
+            e(&["a", "--speaker=…"]),
+            "filter value \"…\" has no letters or digits"
+        );
+        assert_eq!(
+            e(&["a", "-n", "0"]),
+            "--limit must be at least 1 (or use --all)"
+        );
         assert!(request(&["a", "-n", "0", "--all"]).is_ok());
         assert!(e(&["a", "--since", "soon"]).starts_with("bad date \"soon\""));
         assert_eq!(
             e(&["a", "--since", "2026-03", "--until", "2026-02"]),
             "--since 2026-03 is after --until 2026-02: nothing can match; swap them?"
         );
-        assert_eq!(e(&["(a"]), "bad query: unbalanced parenthesis: this ( is never closed (at column 1)");
+        assert_eq!(
+            e(&["(a"]),
+            "bad query: unbalanced parenthesis: this ( is never closed (at column 1)"
+        );
     }
 }

@@ -12,8 +12,8 @@ use std::collections::BTreeSet;
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query as TQuery,
-    RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery,
+    Query as TQuery, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -48,24 +48,47 @@ pub struct Filters {
 }
 
 /// Builds the one query for `query` and `filters` over article documents.
-pub fn build_query(query: &Query, filters: &Filters, fields: &Fields, searcher: &Searcher) -> Result<Box<dyn TQuery>> {
-    let builder = Builder { fields, searcher, stem: stem_analyzer(), exact: exact_analyzer() };
+pub fn build_query(
+    query: &Query,
+    filters: &Filters,
+    fields: &Fields,
+    searcher: &Searcher,
+) -> Result<Box<dyn TQuery>> {
+    let builder = Builder {
+        fields,
+        searcher,
+        stem: stem_analyzer(),
+        exact: exact_analyzer(),
+    };
     let text = builder.node(&query.root)?.ok_or_else(|| Error::BadQuery {
         reason: "query has no searchable words (only punctuation?)".into(),
         column: None,
     })?;
     let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, text)];
-    let kind = TermQuery::new(Term::from_field_text(fields.kind, KIND_ARTICLE), IndexRecordOption::Basic);
+    let kind = TermQuery::new(
+        Term::from_field_text(fields.kind, KIND_ARTICLE),
+        IndexRecordOption::Basic,
+    );
     clauses.push((Occur::Must, filter(Box::new(kind))));
     if !filters.dates.is_empty() {
         let bound = |t: Option<chrono::DateTime<chrono::Utc>>, inclusive: bool| match t {
             None => Bound::Unbounded,
             Some(t) => {
-                let term = Term::from_field_date_for_search(fields.published, DateTime::from_timestamp_secs(t.timestamp()));
-                if inclusive { Bound::Included(term) } else { Bound::Excluded(term) }
+                let term = Term::from_field_date_for_search(
+                    fields.published,
+                    DateTime::from_timestamp_secs(t.timestamp()),
+                );
+                if inclusive {
+                    Bound::Included(term)
+                } else {
+                    Bound::Excluded(term)
+                }
             }
         };
-        let range = RangeQuery::new(bound(filters.dates.since, true), bound(filters.dates.until, false));
+        let range = RangeQuery::new(
+            bound(filters.dates.since, true),
+            bound(filters.dates.until, false),
+        );
         clauses.push((Occur::Must, filter(Box::new(range))));
     }
     for (field, keys) in [
@@ -74,7 +97,10 @@ pub fn build_query(query: &Query, filters: &Filters, fields: &Fields, searcher: 
         (fields.agency_key, &filters.agencies),
     ] {
         if !keys.is_empty() {
-            let any = keys.iter().map(|k| Box::new(key_term(field, k)) as Box<dyn TQuery>).collect();
+            let any = keys
+                .iter()
+                .map(|k| Box::new(key_term(field, k)) as Box<dyn TQuery>)
+                .collect();
             clauses.push((Occur::Must, filter(Box::new(BooleanQuery::union(any)))));
         }
     }
@@ -113,11 +139,19 @@ impl Builder<'_> {
     fn node(&self, node: &Node) -> Result<Option<Box<dyn TQuery>>> {
         match node {
             Node::Word { field, text, .. } => Ok(self.word(*field, text)),
-            Node::Phrase { field, text, slop, .. } => Ok(self.phrase(*field, text, *slop)),
-            Node::Prefix { field, text, column } => self.prefix(*field, text, *column).map(Some),
+            Node::Phrase {
+                field, text, slop, ..
+            } => Ok(self.phrase(*field, text, *slop)),
+            Node::Prefix {
+                field,
+                text,
+                column,
+            } => self.prefix(*field, text, *column).map(Some),
             Node::Not(child) => Ok(self.node(child)?.map(|q| {
-                Box::new(BooleanQuery::new(vec![(Occur::Must, Box::new(AllQuery)), (Occur::MustNot, q)]))
-                    as Box<dyn TQuery>
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery)),
+                    (Occur::MustNot, q),
+                ])) as Box<dyn TQuery>
             })),
             Node::And(children) => {
                 let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
@@ -145,7 +179,10 @@ impl Builder<'_> {
                         any.push(q);
                     }
                 }
-                Ok((!any.is_empty()).then(|| Box::new(BooleanQuery::union(any)) as Box<dyn TQuery>))
+                Ok(
+                    (!any.is_empty())
+                        .then(|| Box::new(BooleanQuery::union(any)) as Box<dyn TQuery>),
+                )
             }
         }
     }
@@ -159,14 +196,20 @@ impl Builder<'_> {
                 IndexRecordOption::WithFreqs,
             ))),
             many => {
-                let terms = many.iter().map(|(p, t)| (*p, Term::from_field_text(field, t))).collect();
+                let terms = many
+                    .iter()
+                    .map(|(p, t)| (*p, Term::from_field_text(field, t)))
+                    .collect();
                 Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)))
             }
         }
     }
 
     /// Title (boosted) or body.
-    fn title_or_body(title: Option<Box<dyn TQuery>>, body: Option<Box<dyn TQuery>>) -> Option<Box<dyn TQuery>> {
+    fn title_or_body(
+        title: Option<Box<dyn TQuery>>,
+        body: Option<Box<dyn TQuery>>,
+    ) -> Option<Box<dyn TQuery>> {
         let title = title.map(|q| Box::new(BoostQuery::new(q, TITLE_BOOST)) as Box<dyn TQuery>);
         let any: Vec<Box<dyn TQuery>> = title.into_iter().chain(body).collect();
         (!any.is_empty()).then(|| Box::new(BooleanQuery::union(any)) as Box<dyn TQuery>)
@@ -176,7 +219,10 @@ impl Builder<'_> {
         let f = self.fields;
         let stems = analyze(&self.stem, text);
         match field {
-            None => Self::title_or_body(Self::terms(f.title_stem, &stems, 0), Self::terms(f.body_stem, &stems, 0)),
+            None => Self::title_or_body(
+                Self::terms(f.title_stem, &stems, 0),
+                Self::terms(f.body_stem, &stems, 0),
+            ),
             Some(QueryField::Title) => Self::terms(f.title_stem, &stems, 0),
             Some(QueryField::Body) => Self::terms(f.body_stem, &stems, 0),
             Some(other) => self.name_field(other, text, 0),
@@ -187,7 +233,10 @@ impl Builder<'_> {
         let f = self.fields;
         let exact = analyze(&self.exact, text);
         match field {
-            None => Self::title_or_body(Self::terms(f.title, &exact, slop), Self::terms(f.body, &exact, slop)),
+            None => Self::title_or_body(
+                Self::terms(f.title, &exact, slop),
+                Self::terms(f.body, &exact, slop),
+            ),
             Some(QueryField::Title) => Self::terms(f.title, &exact, slop),
             Some(QueryField::Body) => Self::terms(f.body, &exact, slop),
             Some(other) => self.name_field(other, text, slop),
@@ -211,19 +260,31 @@ impl Builder<'_> {
         let by_key = if field == QueryField::Speaker {
             let folded = crate::ingest::names::speaker_key(text);
             let surname = crate::ingest::names::surname_key(text);
-            let keys: BTreeSet<String> = [key, folded, surname].into_iter().filter(|k| !k.is_empty()).collect();
+            let keys: BTreeSet<String> = [key, folded, surname]
+                .into_iter()
+                .filter(|k| !k.is_empty())
+                .collect();
             Box::new(BooleanQuery::union(
-                keys.iter().map(|k| Box::new(key_term(key_field, k)) as Box<dyn TQuery>).collect(),
+                keys.iter()
+                    .map(|k| Box::new(key_term(key_field, k)) as Box<dyn TQuery>)
+                    .collect(),
             ))
         } else {
             by_key
         };
         let words = words_field.and_then(|wf| Self::terms(wf, &analyze(&self.exact, text), slop));
-        Some(Box::new(BooleanQuery::union(words.into_iter().chain([by_key]).collect())))
+        Some(Box::new(BooleanQuery::union(
+            words.into_iter().chain([by_key]).collect(),
+        )))
     }
 
     /// `word*`: every dictionary word of the field(s) starting with the prefix.
-    fn prefix(&self, field: Option<QueryField>, text: &str, column: usize) -> Result<Box<dyn TQuery>> {
+    fn prefix(
+        &self,
+        field: Option<QueryField>,
+        text: &str,
+        column: usize,
+    ) -> Result<Box<dyn TQuery>> {
         let f = self.fields;
         let prefix = fold(text);
         if prefix.contains(' ') || prefix.is_empty() {
@@ -243,18 +304,28 @@ impl Builder<'_> {
         let mut any: Vec<Box<dyn TQuery>> = Vec::new();
         let mut count = 0;
         for &(target, boost) in targets {
-            let words = self.expand(target, &prefix).map_err(|e| Error::tantivy("expanding a prefix", e))?;
+            let words = self
+                .expand(target, &prefix)
+                .map_err(|e| Error::tantivy("expanding a prefix", e))?;
             count += words.len();
             if count > MAX_EXPANSIONS {
                 return Err(Error::BadQuery {
-                    reason: format!("prefix {text}* matches more than {MAX_EXPANSIONS} words; make it longer"),
+                    reason: format!(
+                        "prefix {text}* matches more than {MAX_EXPANSIONS} words; make it longer"
+                    ),
                     column: Some(column),
                 });
             }
             for w in words {
-                let q: Box<dyn TQuery> =
-                    Box::new(TermQuery::new(Term::from_field_text(target, &w), IndexRecordOption::WithFreqs));
-                any.push(if boost == 1.0 { q } else { Box::new(BoostQuery::new(q, boost)) });
+                let q: Box<dyn TQuery> = Box::new(TermQuery::new(
+                    Term::from_field_text(target, &w),
+                    IndexRecordOption::WithFreqs,
+                ));
+                any.push(if boost == 1.0 {
+                    q
+                } else {
+                    Box::new(BoostQuery::new(q, boost))
+                });
             }
         }
         if any.is_empty() {
@@ -269,7 +340,11 @@ impl Builder<'_> {
         let mut words = BTreeSet::new();
         for segment in self.searcher.segment_readers() {
             let inverted = segment.inverted_index(field)?;
-            let mut stream = inverted.terms().range().ge(prefix.as_bytes()).into_stream()?;
+            let mut stream = inverted
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .into_stream()?;
             while stream.advance() {
                 let key = stream.key();
                 if !key.starts_with(prefix.as_bytes()) {
@@ -292,7 +367,10 @@ impl Builder<'_> {
         };
         let mut tokens = Vec::new();
         for child in children {
-            if let Node::Word { field: None, text, .. } = child {
+            if let Node::Word {
+                field: None, text, ..
+            } = child
+            {
                 tokens.extend(analyze(&self.stem, text).into_iter().map(|(_, t)| t));
             }
         }

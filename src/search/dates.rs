@@ -38,7 +38,11 @@ pub struct DateRange {
 
 impl DateRange {
     /// Reads `--since` and `--until` as typed; `today` anchors relative values.
-    pub fn from_args(since: Option<&str>, until: Option<&str>, today: NaiveDate) -> Result<DateRange> {
+    pub fn from_args(
+        since: Option<&str>,
+        until: Option<&str>,
+        today: NaiveDate,
+    ) -> Result<DateRange> {
         let since_span = since.map(|s| parse_span(s, today)).transpose()?;
         let until_span = until.map(|s| parse_span(s, today)).transpose()?;
         if let (Some(s), Some(u), Some(st), Some(ut)) = (since_span, until_span, since, until) {
@@ -48,7 +52,10 @@ impl DateRange {
                 )));
             }
         }
-        Ok(DateRange { since: since_span.map(|s| s.start), until: until_span.map(|s| s.end) })
+        Ok(DateRange {
+            since: since_span.map(|s| s.start),
+            until: until_span.map(|s| s.end),
+        })
     }
 
     /// True when neither bound is set.
@@ -58,7 +65,10 @@ impl DateRange {
 }
 
 fn bad(input: &str, reason: impl Into<String>) -> Error {
-    Error::BadDate { input: input.to_string(), reason: reason.into() }
+    Error::BadDate {
+        input: input.to_string(),
+        reason: reason.into(),
+    }
 }
 
 fn day_start(day: NaiveDate) -> DateTime<Utc> {
@@ -71,9 +81,20 @@ pub fn parse_span(input: &str, today: NaiveDate) -> Result<Span> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         let t = t.with_timezone(&Utc);
         if !YEARS.contains(&t.year()) {
-            return Err(bad(input, format!("year {} is out of range {}..={}", t.year(), YEARS.start(), YEARS.end())));
+            return Err(bad(
+                input,
+                format!(
+                    "year {} is out of range {}..={}",
+                    t.year(),
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+            ));
         }
-        return Ok(Span { start: t, end: t + chrono::Duration::seconds(1) });
+        return Ok(Span {
+            start: t,
+            end: t + chrono::Duration::seconds(1),
+        });
     }
     if let Some(span) = parse_relative(input, text, today)? {
         return Ok(span);
@@ -85,14 +106,29 @@ pub fn parse_span(input: &str, today: NaiveDate) -> Result<Span> {
     };
     let year = numbers[0] as i32;
     if !YEARS.contains(&year) {
-        return Err(bad(input, format!("year {year} is out of range {}..={}", YEARS.start(), YEARS.end())));
+        return Err(bad(
+            input,
+            format!(
+                "year {year} is out of range {}..={}",
+                YEARS.start(),
+                YEARS.end()
+            ),
+        ));
     }
     let invalid = || bad(input, format!("no such day; {ACCEPTED_FORMS}"));
     let (first, last) = match numbers[..] {
-        [_] => (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)),
+        [_] => (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ),
         [_, month] if parts[1].len() == 2 => {
             let first = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(invalid)?;
-            (Some(first), first.checked_add_months(Months::new(1)).and_then(|d| d.pred_opt()))
+            (
+                Some(first),
+                first
+                    .checked_add_months(Months::new(1))
+                    .and_then(|d| d.pred_opt()),
+            )
         }
         [_, month, day] if parts[1].len() == 2 && parts[2].len() == 2 => {
             let d = NaiveDate::from_ymd_opt(year, month, day);
@@ -104,7 +140,10 @@ pub fn parse_span(input: &str, today: NaiveDate) -> Result<Span> {
         return Err(invalid());
     };
     let end = last.succ_opt().ok_or_else(invalid)?;
-    Ok(Span { start: day_start(first), end: day_start(end) })
+    Ok(Span {
+        start: day_start(first),
+        end: day_start(end),
+    })
 }
 
 /// ASCII digits only (no sign, no spaces), as a number.
@@ -117,7 +156,11 @@ fn digits(s: &str) -> Option<u32> {
 
 /// `7d`, `6m`, `1y` -> the day that long before `today`, as a one-day span.
 fn parse_relative(input: &str, text: &str, today: NaiveDate) -> Result<Option<Span>> {
-    let Some(unit) = text.chars().last().filter(|c| matches!(c, 'd' | 'm' | 'y' | 'w')) else {
+    let Some(unit) = text
+        .chars()
+        .last()
+        .filter(|c| matches!(c, 'd' | 'm' | 'y' | 'w'))
+    else {
         return Ok(None);
     };
     let count = &text[..text.len() - 1];
@@ -130,12 +173,17 @@ fn parse_relative(input: &str, text: &str, today: NaiveDate) -> Result<Option<Sp
         'd' => today.checked_sub_days(Days::new(n.into())),
         'w' => today.checked_sub_days(Days::new(u64::from(n) * 7)),
         'm' => today.checked_sub_months(Months::new(n)),
-        _ => n.checked_mul(12).and_then(|m| today.checked_sub_months(Months::new(m))),
+        _ => n
+            .checked_mul(12)
+            .and_then(|m| today.checked_sub_months(Months::new(m))),
     }
     .filter(|d| YEARS.contains(&d.year()))
     .ok_or_else(too_far)?;
     let end = day.succ_opt().ok_or_else(too_far)?;
-    Ok(Some(Span { start: day_start(day), end: day_start(end) }))
+    Ok(Some(Span {
+        start: day_start(day),
+        end: day_start(end),
+    }))
 }
 
 #[cfg(test)]
@@ -158,9 +206,27 @@ mod tests {
 
     #[test]
     fn year_month_and_day_cover_whole_days() {
-        assert_eq!(span("2026"), Span { start: at("2026-01-01T00:00:00Z"), end: at("2027-01-01T00:00:00Z") });
-        assert_eq!(span("2026-02"), Span { start: at("2026-02-01T00:00:00Z"), end: at("2026-03-01T00:00:00Z") });
-        assert_eq!(span("2026-02-26"), Span { start: at("2026-02-26T00:00:00Z"), end: at("2026-02-27T00:00:00Z") });
+        assert_eq!(
+            span("2026"),
+            Span {
+                start: at("2026-01-01T00:00:00Z"),
+                end: at("2027-01-01T00:00:00Z")
+            }
+        );
+        assert_eq!(
+            span("2026-02"),
+            Span {
+                start: at("2026-02-01T00:00:00Z"),
+                end: at("2026-03-01T00:00:00Z")
+            }
+        );
+        assert_eq!(
+            span("2026-02-26"),
+            Span {
+                start: at("2026-02-26T00:00:00Z"),
+                end: at("2026-02-27T00:00:00Z")
+            }
+        );
         assert_eq!(span(" 2026-12 ").end, at("2027-01-01T00:00:00Z"));
     }
 
@@ -168,7 +234,10 @@ mod tests {
     fn leap_years_end_february_on_the_29th() {
         assert_eq!(span("2024-02").end, at("2024-03-01T00:00:00Z"));
         assert_eq!(span("2024-02-29").start, at("2024-02-29T00:00:00Z"));
-        assert_eq!(parse_span("2026-02-29", TODAY).unwrap_err().to_string(), format!("bad date \"2026-02-29\": no such day; {ACCEPTED_FORMS}"));
+        assert_eq!(
+            parse_span("2026-02-29", TODAY).unwrap_err().to_string(),
+            format!("bad date \"2026-02-29\": no such day; {ACCEPTED_FORMS}")
+        );
     }
 
     #[test]
@@ -185,7 +254,13 @@ mod tests {
         // 31 March minus one month clamps to the end of February.
         assert_eq!(span("1m").start, day_start(day(2026, 2, 28)));
         assert_eq!(span("1y").start, day_start(day(2025, 3, 31)));
-        assert_eq!(span("0d"), Span { start: day_start(TODAY), end: day_start(day(2026, 4, 1)) });
+        assert_eq!(
+            span("0d"),
+            Span {
+                start: day_start(TODAY),
+                end: day_start(day(2026, 4, 1))
+            }
+        );
     }
 
     #[test]
@@ -201,15 +276,33 @@ mod tests {
     #[test]
     fn since_after_until_is_an_error() {
         let err = DateRange::from_args(Some("2026-03"), Some("2026-02"), TODAY).unwrap_err();
-        assert_eq!(err.to_string(), "--since 2026-03 is after --until 2026-02: nothing can match; swap them?");
+        assert_eq!(
+            err.to_string(),
+            "--since 2026-03 is after --until 2026-02: nothing can match; swap them?"
+        );
         assert!(matches!(err, Error::BadArgument(_)));
     }
 
     #[test]
     fn bad_values_name_the_input_and_the_accepted_forms() {
-        for input in ["yesterday", "26.02.2026", "2026-2", "2026-02-1", "20260226", "-7d", "7x", "", "2026-13", "2026-02-30", "d"] {
+        for input in [
+            "yesterday",
+            "26.02.2026",
+            "2026-2",
+            "2026-02-1",
+            "20260226",
+            "-7d",
+            "7x",
+            "",
+            "2026-13",
+            "2026-02-30",
+            "d",
+        ] {
             let err = parse_span(input, TODAY).unwrap_err();
-            assert!(matches!(&err, Error::BadDate { input: i, .. } if i == input), "{input:?}: {err}");
+            assert!(
+                matches!(&err, Error::BadDate { input: i, .. } if i == input),
+                "{input:?}: {err}"
+            );
             assert!(err.to_string().contains(ACCEPTED_FORMS), "{input:?}: {err}");
         }
         assert_eq!(

@@ -90,7 +90,10 @@ pub struct Token {
 }
 
 fn bad(reason: impl Into<String>, column: usize) -> Error {
-    Error::BadQuery { reason: reason.into(), column: Some(column) }
+    Error::BadQuery {
+        reason: reason.into(),
+        column: Some(column),
+    }
 }
 
 /// True for characters that end a bare word.
@@ -101,8 +104,14 @@ fn ends_word(c: char) -> bool {
 /// Splits `text` into tokens.
 pub fn lex(text: &str) -> Result<Vec<Token>> {
     let chars: Vec<char> = text.chars().collect();
-    if let Some(i) = chars.iter().position(|c| c.is_control() && !c.is_whitespace()) {
-        return Err(bad(format!("control character U+{:04X} is not allowed", chars[i] as u32), i + 1));
+    if let Some(i) = chars
+        .iter()
+        .position(|c| c.is_control() && !c.is_whitespace())
+    {
+        return Err(bad(
+            format!("control character U+{:04X} is not allowed", chars[i] as u32),
+            i + 1,
+        ));
     }
     let mut tokens = Vec::new();
     let mut i = 0;
@@ -129,8 +138,14 @@ pub fn lex(text: &str) -> Result<Vec<Token>> {
                 i = next;
             }
             '-' => {
-                if chars.get(i + 1).is_none_or(|n| n.is_whitespace() || *n == ')') {
-                    return Err(bad("lone operator -: put it right before a word, as in -word", column));
+                if chars
+                    .get(i + 1)
+                    .is_none_or(|n| n.is_whitespace() || *n == ')')
+                {
+                    return Err(bad(
+                        "lone operator -: put it right before a word, as in -word",
+                        column,
+                    ));
                 }
                 push(&mut tokens, Tok::Not);
                 i += 1;
@@ -156,13 +171,24 @@ fn lex_phrase(chars: &[char], start: usize) -> Result<(Tok, usize)> {
     let mut next = close + 1;
     let mut slop = 0;
     if chars.get(next) == Some(&'~') {
-        let digits: String = chars[next + 1..].iter().take_while(|c| c.is_ascii_digit()).collect();
+        let digits: String = chars[next + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
         if digits.is_empty() {
-            return Err(bad("expected a number after ~, as in \"oil pipeline\"~3", next + 1));
+            return Err(bad(
+                "expected a number after ~, as in \"oil pipeline\"~3",
+                next + 1,
+            ));
         }
         slop = match digits.parse::<u32>() {
             Ok(n) if n <= MAX_SLOP => n,
-            _ => return Err(bad(format!("slop ~{digits} is too large; the limit is {MAX_SLOP}"), next + 1)),
+            _ => {
+                return Err(bad(
+                    format!("slop ~{digits} is too large; the limit is {MAX_SLOP}"),
+                    next + 1,
+                ));
+            }
         };
         next += 1 + digits.chars().count();
     }
@@ -177,20 +203,33 @@ fn lex_phrase(chars: &[char], start: usize) -> Result<(Tok, usize)> {
 fn lex_word(chars: &[char], start: usize, tokens: &mut Vec<Token>) -> Result<usize> {
     let mut end = start;
     while end < chars.len() && !ends_word(chars[end]) {
-        if chars[end] == ':' && end > start && chars[start..end].iter().all(|c| c.is_ascii_alphabetic()) {
+        if chars[end] == ':'
+            && end > start
+            && chars[start..end].iter().all(|c| c.is_ascii_alphabetic())
+        {
             let name: String = chars[start..end].iter().collect();
             let Some(field) = QueryField::from_name(&name) else {
                 return Err(bad(
-                    format!("unknown field {name}; fields are title, body, speaker, location, agency"),
+                    format!(
+                        "unknown field {name}; fields are title, body, speaker, location, agency"
+                    ),
                     start + 1,
                 ));
             };
             let after = end + 1;
             match chars.get(after) {
                 Some(c) if !c.is_whitespace() && *c != '(' && *c != ')' && *c != '-' => {}
-                _ => return Err(bad(format!("expected a word or \"phrase\" after {name}:"), start + 1)),
+                _ => {
+                    return Err(bad(
+                        format!("expected a word or \"phrase\" after {name}:"),
+                        start + 1,
+                    ));
+                }
             }
-            tokens.push(Token { tok: Tok::Field(field), column: start + 1 });
+            tokens.push(Token {
+                tok: Tok::Field(field),
+                column: start + 1,
+            });
             return Ok(after);
         }
         end += 1;
@@ -207,14 +246,19 @@ fn lex_word(chars: &[char], start: usize, tokens: &mut Vec<Token>) -> Result<usi
                 let stem = &word[..star];
                 if stem.chars().count() < MIN_PREFIX_CHARS {
                     return Err(bad(
-                        format!("prefix {word} is too short: give at least {MIN_PREFIX_CHARS} letters before *"),
+                        format!(
+                            "prefix {word} is too short: give at least {MIN_PREFIX_CHARS} letters before *"
+                        ),
                         column,
                     ));
                 }
                 Tok::Prefix(stem.to_string())
             }
             Some(star) => {
-                return Err(bad("* is only allowed at the end of a word", column + word[..star].chars().count()));
+                return Err(bad(
+                    "* is only allowed at the end of a word",
+                    column + word[..star].chars().count(),
+                ));
             }
         },
     };
@@ -240,7 +284,10 @@ mod tests {
             toks(r#"title:"oil pipeline"~2 OR -gas NOT (Peskov* AND x)"#),
             vec![
                 Tok::Field(QueryField::Title),
-                Tok::Phrase { text: "oil pipeline".into(), slop: 2 },
+                Tok::Phrase {
+                    text: "oil pipeline".into(),
+                    slop: 2
+                },
                 Tok::Or,
                 Tok::Not,
                 Tok::Word("gas".into()),
@@ -257,7 +304,10 @@ mod tests {
     #[test]
     fn columns_count_characters_not_bytes() {
         let tokens = lex("Zelenskyy’s «Kyiv» foo").unwrap();
-        assert_eq!(tokens.iter().map(|t| t.column).collect::<Vec<_>>(), [1, 13, 20]);
+        assert_eq!(
+            tokens.iter().map(|t| t.column).collect::<Vec<_>>(),
+            [1, 13, 20]
+        );
     }
 
     #[test]
@@ -268,19 +318,46 @@ mod tests {
 
     #[test]
     fn rejects_bad_input_with_columns() {
-        assert_eq!(err("oil \"pipe"), "bad query: unbalanced quote: this \" is never closed (at column 5)");
+        assert_eq!(
+            err("oil \"pipe"),
+            "bad query: unbalanced quote: this \" is never closed (at column 5)"
+        );
         assert_eq!(
             err("foo:bar"),
             "bad query: unknown field foo; fields are title, body, speaker, location, agency (at column 1)"
         );
-        assert_eq!(err("title:*"), "bad query: prefix * is too short: give at least 2 letters before * (at column 7)");
-        assert_eq!(err("a*b"), "bad query: * is only allowed at the end of a word (at column 2)");
-        assert_eq!(err("oil \u{7}"), "bad query: control character U+0007 is not allowed (at column 5)");
-        assert_eq!(err("oil - gas"), "bad query: lone operator -: put it right before a word, as in -word (at column 5)");
-        assert_eq!(err("title: oil"), "bad query: expected a word or \"phrase\" after title: (at column 1)");
+        assert_eq!(
+            err("title:*"),
+            "bad query: prefix * is too short: give at least 2 letters before * (at column 7)"
+        );
+        assert_eq!(
+            err("a*b"),
+            "bad query: * is only allowed at the end of a word (at column 2)"
+        );
+        assert_eq!(
+            err("oil \u{7}"),
+            "bad query: control character U+0007 is not allowed (at column 5)"
+        );
+        assert_eq!(
+            err("oil - gas"),
+            "bad query: lone operator -: put it right before a word, as in -word (at column 5)"
+        );
+        assert_eq!(
+            err("title: oil"),
+            "bad query: expected a word or \"phrase\" after title: (at column 1)"
+        );
         assert_eq!(err("\"\""), "bad query: empty phrase \"\" (at column 1)");
-        assert_eq!(err("\"a b\"~"), "bad query: expected a number after ~, as in \"oil pipeline\"~3 (at column 6)");
-        assert_eq!(err("\"a b\"~999"), "bad query: slop ~999 is too large; the limit is 64 (at column 6)");
-        assert_eq!(err("\"a b\"x"), "bad query: expected a space after the closing quote (at column 6)");
+        assert_eq!(
+            err("\"a b\"~"),
+            "bad query: expected a number after ~, as in \"oil pipeline\"~3 (at column 6)"
+        );
+        assert_eq!(
+            err("\"a b\"~999"),
+            "bad query: slop ~999 is too large; the limit is 64 (at column 6)"
+        );
+        assert_eq!(
+            err("\"a b\"x"),
+            "bad query: expected a space after the closing quote (at column 6)"
+        );
     }
 }

@@ -77,36 +77,61 @@ pub struct Query {
 }
 
 fn bad(reason: impl Into<String>, column: usize) -> Error {
-    Error::BadQuery { reason: reason.into(), column: Some(column) }
+    Error::BadQuery {
+        reason: reason.into(),
+        column: Some(column),
+    }
 }
 
 impl Query {
     /// Parses query text, enforcing the limits.
     pub fn parse(text: &str) -> Result<Query> {
         if text.len() > MAX_QUERY_BYTES {
-            let column = text.char_indices().take_while(|(i, _)| *i < MAX_QUERY_BYTES).count() + 1;
+            let column = text
+                .char_indices()
+                .take_while(|(i, _)| *i < MAX_QUERY_BYTES)
+                .count()
+                + 1;
             return Err(bad(
-                format!("query is {} bytes long; the limit is {MAX_QUERY_BYTES}", text.len()),
+                format!(
+                    "query is {} bytes long; the limit is {MAX_QUERY_BYTES}",
+                    text.len()
+                ),
                 column,
             ));
         }
         let tokens = lex(text)?;
         if tokens.is_empty() {
-            return Err(Error::BadQuery { reason: "empty query".into(), column: None });
+            return Err(Error::BadQuery {
+                reason: "empty query".into(),
+                column: None,
+            });
         }
-        let mut parser = Parser { tokens: &tokens, pos: 0, end_column: text.chars().count() + 1 };
+        let mut parser = Parser {
+            tokens: &tokens,
+            pos: 0,
+            end_column: text.chars().count() + 1,
+        };
         let root = parser.parse_or(0)?;
         if let Some(t) = parser.peek() {
             // parse_or only stops early at a `)` that no `(` opened.
-            return Err(bad("unbalanced parenthesis: this ) has no matching (", t.column));
+            return Err(bad(
+                "unbalanced parenthesis: this ) has no matching (",
+                t.column,
+            ));
         }
         check_term_count(&root)?;
-        Ok(Query { text: text.to_string(), root })
+        Ok(Query {
+            text: text.to_string(),
+            root,
+        })
     }
 
     /// True when the query holds an exact phrase (slop 0) outside a negation.
     pub fn has_exact_phrase(&self) -> bool {
-        self.positive_leaves().iter().any(|n| matches!(n, Node::Phrase { slop: 0, .. }))
+        self.positive_leaves()
+            .iter()
+            .any(|n| matches!(n, Node::Phrase { slop: 0, .. }))
     }
 
     /// The same query with every exact phrase given `slop`: the "near matches" shown when an
@@ -114,15 +139,26 @@ impl Query {
     pub fn relaxed(&self, slop: u32) -> Query {
         fn relax(node: &Node, slop: u32) -> Node {
             match node {
-                Node::Phrase { field, text, slop: 0, column } => {
-                    Node::Phrase { field: *field, text: text.clone(), slop, column: *column }
-                }
+                Node::Phrase {
+                    field,
+                    text,
+                    slop: 0,
+                    column,
+                } => Node::Phrase {
+                    field: *field,
+                    text: text.clone(),
+                    slop,
+                    column: *column,
+                },
                 Node::And(children) => Node::And(children.iter().map(|c| relax(c, slop)).collect()),
                 Node::Or(children) => Node::Or(children.iter().map(|c| relax(c, slop)).collect()),
                 other => other.clone(),
             }
         }
-        Query { text: self.text.clone(), root: relax(&self.root, slop) }
+        Query {
+            text: self.text.clone(),
+            root: relax(&self.root, slop),
+        }
     }
 
     /// The leaves (words, prefixes, phrases) outside any negation, in query order: what a hit
@@ -130,7 +166,9 @@ impl Query {
     pub fn positive_leaves(&self) -> Vec<&Node> {
         fn walk<'a>(node: &'a Node, out: &mut Vec<&'a Node>) {
             match node {
-                Node::And(children) | Node::Or(children) => children.iter().for_each(|c| walk(c, out)),
+                Node::And(children) | Node::Or(children) => {
+                    children.iter().for_each(|c| walk(c, out))
+                }
                 Node::Not(_) => {}
                 leaf => out.push(leaf),
             }
@@ -154,7 +192,10 @@ fn check_term_count(root: &Node) -> Result<()> {
         };
         *count += words;
         if *count > MAX_TERMS {
-            return Err(bad(format!("query has more than {MAX_TERMS} words"), column));
+            return Err(bad(
+                format!("query has more than {MAX_TERMS} words"),
+                column,
+            ));
         }
         Ok(())
     }
@@ -181,38 +222,67 @@ impl Parser<'_> {
 
     /// True when nothing that can start an operand follows (end, `)`, `OR`, `AND`).
     fn operand_missing(&self) -> bool {
-        matches!(self.peek().map(|t| &t.tok), None | Some(Tok::RParen | Tok::Or | Tok::And))
+        matches!(
+            self.peek().map(|t| &t.tok),
+            None | Some(Tok::RParen | Tok::Or | Tok::And)
+        )
     }
 
     fn parse_or(&mut self, depth: usize) -> Result<Node> {
         let mut children = vec![self.parse_and(depth)?];
-        while let Some(Token { tok: Tok::Or, column }) = self.peek() {
+        while let Some(Token {
+            tok: Tok::Or,
+            column,
+        }) = self.peek()
+        {
             let column = *column;
             self.pos += 1;
             if self.operand_missing() {
-                return Err(bad("lone operator OR: it needs a term on both sides", column));
+                return Err(bad(
+                    "lone operator OR: it needs a term on both sides",
+                    column,
+                ));
             }
             children.push(self.parse_and(depth)?);
         }
-        Ok(if children.len() == 1 { children.remove(0) } else { Node::Or(children) })
+        Ok(if children.len() == 1 {
+            children.remove(0)
+        } else {
+            Node::Or(children)
+        })
     }
 
     fn parse_and(&mut self, depth: usize) -> Result<Node> {
         let mut children = Vec::new();
         loop {
             match self.peek() {
-                None | Some(Token { tok: Tok::RParen, .. }) => break,
-                Some(Token { tok: Tok::Or, column }) => {
+                None
+                | Some(Token {
+                    tok: Tok::RParen, ..
+                }) => break,
+                Some(Token {
+                    tok: Tok::Or,
+                    column,
+                }) => {
                     if children.is_empty() {
-                        return Err(bad("lone operator OR: it needs a term on both sides", *column));
+                        return Err(bad(
+                            "lone operator OR: it needs a term on both sides",
+                            *column,
+                        ));
                     }
                     break;
                 }
-                Some(Token { tok: Tok::And, column }) => {
+                Some(Token {
+                    tok: Tok::And,
+                    column,
+                }) => {
                     let column = *column;
                     self.pos += 1;
                     if children.is_empty() || self.operand_missing() {
-                        return Err(bad("lone operator AND: it needs a term on both sides", column));
+                        return Err(bad(
+                            "lone operator AND: it needs a term on both sides",
+                            column,
+                        ));
                     }
                 }
                 Some(_) => children.push(self.parse_unary(depth)?),
@@ -220,7 +290,9 @@ impl Parser<'_> {
         }
         match children.len() {
             0 => Err(match self.peek() {
-                Some(t) if depth == 0 => bad("unbalanced parenthesis: this ) has no matching (", t.column),
+                Some(t) if depth == 0 => {
+                    bad("unbalanced parenthesis: this ) has no matching (", t.column)
+                }
                 Some(t) => bad("empty parentheses", t.column),
                 None => bad("query has nothing to search for", self.end_column),
             }),
@@ -234,7 +306,10 @@ impl Parser<'_> {
             return Err(bad("query ends too early", self.end_column));
         };
         if depth >= MAX_DEPTH {
-            return Err(bad(format!("query nests deeper than {MAX_DEPTH} levels"), token.column));
+            return Err(bad(
+                format!("query nests deeper than {MAX_DEPTH} levels"),
+                token.column,
+            ));
         }
         match token.tok {
             Tok::Not => {
@@ -245,19 +320,33 @@ impl Parser<'_> {
             }
             Tok::LParen => {
                 if self.peek().is_none() {
-                    return Err(bad("unbalanced parenthesis: this ( is never closed", token.column));
+                    return Err(bad(
+                        "unbalanced parenthesis: this ( is never closed",
+                        token.column,
+                    ));
                 }
                 let inner = self.parse_or(depth + 1)?;
                 match self.next() {
-                    Some(Token { tok: Tok::RParen, .. }) => Ok(inner),
-                    _ => Err(bad("unbalanced parenthesis: this ( is never closed", token.column)),
+                    Some(Token {
+                        tok: Tok::RParen, ..
+                    }) => Ok(inner),
+                    _ => Err(bad(
+                        "unbalanced parenthesis: this ( is never closed",
+                        token.column,
+                    )),
                 }
             }
             Tok::Field(field) => match self.next().cloned() {
                 Some(t) => leaf(t, Some(field)),
-                None => Err(bad(format!("expected a word or \"phrase\" after {}:", field.name()), token.column)),
+                None => Err(bad(
+                    format!("expected a word or \"phrase\" after {}:", field.name()),
+                    token.column,
+                )),
             },
-            Tok::RParen => Err(bad("unbalanced parenthesis: this ) has no matching (", token.column)),
+            Tok::RParen => Err(bad(
+                "unbalanced parenthesis: this ) has no matching (",
+                token.column,
+            )),
             _ => leaf(token, None),
         }
     }
@@ -266,9 +355,22 @@ impl Parser<'_> {
 fn leaf(token: Token, field: Option<QueryField>) -> Result<Node> {
     let column = token.column;
     match token.tok {
-        Tok::Word(text) => Ok(Node::Word { field, text, column }),
-        Tok::Prefix(text) => Ok(Node::Prefix { field, text, column }),
-        Tok::Phrase { text, slop } => Ok(Node::Phrase { field, text, slop, column }),
+        Tok::Word(text) => Ok(Node::Word {
+            field,
+            text,
+            column,
+        }),
+        Tok::Prefix(text) => Ok(Node::Prefix {
+            field,
+            text,
+            column,
+        }),
+        Tok::Phrase { text, slop } => Ok(Node::Phrase {
+            field,
+            text,
+            slop,
+            column,
+        }),
         Tok::Or | Tok::And | Tok::Not => Err(bad("lone operator: put a term after it", column)),
         _ => Err(bad("expected a word or \"phrase\"", column)),
     }

@@ -76,7 +76,13 @@ fn to_io(e: serde_json::Error) -> io::Error {
 impl<W: Write> Renderer<W> {
     /// A renderer writing `format` to `out`; `color` turns on ANSI bold (text only).
     pub fn new(out: W, format: OutputFormat, color: bool) -> Self {
-        Renderer { out, format, color, written: 0, first_rank: 0 }
+        Renderer {
+            out,
+            format,
+            color,
+            written: 0,
+            first_rank: 0,
+        }
     }
 
     /// Writes what comes before the hits (the JSON object's opening).
@@ -122,12 +128,20 @@ impl<W: Write> Renderer<W> {
             }
             OutputFormat::Ndjson => {}
             OutputFormat::Text => {
-                let noun = if header.total_hits == 1 { "hit" } else { "hits" };
+                let noun = if header.total_hits == 1 {
+                    "hit"
+                } else {
+                    "hits"
+                };
                 if self.written == 0 {
                     writeln!(self.out, "{} {noun}", header.total_hits)?;
                 } else {
                     let last = self.first_rank + self.written - 1;
-                    writeln!(self.out, "{}-{last} of {} {noun}", self.first_rank, header.total_hits)?;
+                    writeln!(
+                        self.out,
+                        "{}-{last} of {} {noun}",
+                        self.first_rank, header.total_hits
+                    )?;
                 }
             }
         }
@@ -136,9 +150,15 @@ impl<W: Write> Renderer<W> {
 
     fn text_hit(&mut self, hit: &Hit) -> io::Result<()> {
         let a = &hit.article;
-        let date = a.published.map_or_else(|| "undated".to_string(), |p| p.date().format("%Y-%m-%d").to_string());
+        let date = a.published.map_or_else(
+            || "undated".to_string(),
+            |p| p.date().format("%Y-%m-%d").to_string(),
+        );
         let mut meta = vec![format!("score {:.2}", hit.score), date];
-        let place: Vec<&str> = [a.location.as_deref(), a.region.as_deref()].into_iter().flatten().collect();
+        let place: Vec<&str> = [a.location.as_deref(), a.region.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
         let place = match (place.is_empty(), a.agency.as_deref()) {
             (false, Some(agency)) => format!("{} ({agency})", place.join(", ")),
             (false, None) => place.join(", "),
@@ -148,7 +168,11 @@ impl<W: Write> Renderer<W> {
         if !place.is_empty() {
             meta.push(place);
         }
-        let title = if self.color { format!("{BOLD}{}{RESET}", a.title) } else { a.title.clone() };
+        let title = if self.color {
+            format!("{BOLD}{}{RESET}", a.title)
+        } else {
+            a.title.clone()
+        };
         writeln!(self.out, "{}. {title}", hit.rank)?;
         writeln!(self.out, "   {}", meta.join(" | "))?;
         writeln!(self.out, "   {}  {}", a.id, a.path)?;
@@ -156,7 +180,11 @@ impl<W: Write> Renderer<W> {
             if i > 0 {
                 writeln!(self.out, "   …")?;
             }
-            let speaker = p.speaker.as_deref().map(|s| format!(" — {s}")).unwrap_or_default();
+            let speaker = p
+                .speaker
+                .as_deref()
+                .map(|s| format!(" — {s}"))
+                .unwrap_or_default();
             writeln!(self.out, "   {}{speaker}", marked(p, self.color))?;
         }
         writeln!(self.out)

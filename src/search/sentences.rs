@@ -8,9 +8,9 @@
 /// Words that end in a full stop without ending a sentence (compared case-sensitively, without
 /// the stop).
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Prof", "Jr", "Sr",
-    "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs", "etc", "Inc", "Corp",
-    "Co", "Ltd", "U.S", "U.K", "U.N", "E.U",
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Prof",
+    "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs",
+    "etc", "Inc", "Corp", "Co", "Ltd", "U.S", "U.K", "U.N", "E.U",
 ];
 
 fn is_terminator(c: char) -> bool {
@@ -23,10 +23,13 @@ fn is_closer(c: char) -> bool {
 
 /// True when the full stop at byte `dot` ends an abbreviation or an initial.
 fn is_abbreviation(text: &str, dot: usize) -> bool {
-    let word_start = text[..dot].rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |i| i + 1);
+    let word_start = text[..dot]
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |i| i + 1);
     let word = &text[word_start..dot];
     let mut chars = word.chars();
-    let single_capital = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    let single_capital =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     single_capital || ABBREVIATIONS.contains(&word)
 }
 
@@ -84,30 +87,50 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        sentence_spans(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        sentence_spans(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     #[test]
     fn splits_at_stops_and_line_breaks() {
         assert_eq!(
             sentences("Talks go on. Peskov said so!\n\n\"Listen,\" he said. \"It ends.\" Next one"),
-            ["Talks go on.", "Peskov said so!", "\"Listen,\" he said.", "\"It ends.\"", "Next one"]
+            [
+                "Talks go on.",
+                "Peskov said so!",
+                "\"Listen,\" he said.",
+                "\"It ends.\"",
+                "Next one"
+            ]
         );
     }
 
     #[test]
     fn abbreviations_initials_and_lowercase_continuations_do_not_split() {
         assert_eq!(
-            sentences("Mr. Peskov met U.S. envoy J. Smith on Feb. 26 in Moscow. The talks ... went on."),
-            ["Mr. Peskov met U.S. envoy J. Smith on Feb. 26 in Moscow.", "The talks ... went on."]
+            sentences(
+                "Mr. Peskov met U.S. envoy J. Smith on Feb. 26 in Moscow. The talks ... went on."
+            ),
+            [
+                "Mr. Peskov met U.S. envoy J. Smith on Feb. 26 in Moscow.",
+                "The talks ... went on."
+            ]
         );
-        assert_eq!(sentences("It rose 3.5 pct. Shares fell."), ["It rose 3.5 pct.", "Shares fell."]);
+        assert_eq!(
+            sentences("It rose 3.5 pct. Shares fell."),
+            ["It rose 3.5 pct.", "Shares fell."]
+        );
     }
 
     #[test]
     fn spans_are_byte_ranges_with_non_ascii_text() {
         let text = "Зеленский said «no». Kyiv’s answer…  Next.";
-        assert_eq!(sentences(text), ["Зеленский said «no».", "Kyiv’s answer…", "Next."]);
+        assert_eq!(
+            sentences(text),
+            ["Зеленский said «no».", "Kyiv’s answer…", "Next."]
+        );
         assert_eq!(sentence_spans("  \n \n"), Vec::<(usize, usize)>::new());
     }
 }

@@ -82,7 +82,12 @@ fn tokens(analyzer: &TextAnalyzer, text: &str) -> Vec<Tok> {
     let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
     stream.process(&mut |t| {
-        out.push(Tok { text: t.text.clone(), from: t.offset_from, to: t.offset_to, position: t.position })
+        out.push(Tok {
+            text: t.text.clone(),
+            from: t.offset_from,
+            to: t.offset_to,
+            position: t.position,
+        })
     });
     out
 }
@@ -109,18 +114,28 @@ impl Highlighter {
         let mut patterns = Vec::new();
         for leaf in query.positive_leaves() {
             let pattern = match leaf {
-                Node::Word { field: None | Some(QueryField::Body), text, .. } => {
-                    Pattern::Stem(tokens(&stem, text).into_iter().map(|t| t.text).collect())
-                }
-                Node::Phrase { field: None | Some(QueryField::Body), text, slop, .. } => {
-                    Pattern::Exact { tokens: tokens(&exact, text).into_iter().map(|t| t.text).collect(), slop: *slop }
-                }
-                Node::Prefix { field: None | Some(QueryField::Body), text, .. } => {
-                    match tokens(&exact, text).into_iter().next() {
-                        Some(t) => Pattern::Prefix(t.text),
-                        None => continue,
-                    }
-                }
+                Node::Word {
+                    field: None | Some(QueryField::Body),
+                    text,
+                    ..
+                } => Pattern::Stem(tokens(&stem, text).into_iter().map(|t| t.text).collect()),
+                Node::Phrase {
+                    field: None | Some(QueryField::Body),
+                    text,
+                    slop,
+                    ..
+                } => Pattern::Exact {
+                    tokens: tokens(&exact, text).into_iter().map(|t| t.text).collect(),
+                    slop: *slop,
+                },
+                Node::Prefix {
+                    field: None | Some(QueryField::Body),
+                    text,
+                    ..
+                } => match tokens(&exact, text).into_iter().next() {
+                    Some(t) => Pattern::Prefix(t.text),
+                    None => continue,
+                },
                 _ => continue,
             };
             let empty = matches!(&pattern, Pattern::Stem(t) | Pattern::Exact { tokens: t, .. } if t.is_empty());
@@ -128,7 +143,11 @@ impl Highlighter {
                 patterns.push(pattern);
             }
         }
-        Highlighter { patterns, stem, exact }
+        Highlighter {
+            patterns,
+            stem,
+            exact,
+        }
     }
 
     /// Up to [`MAX_PASSAGES`] passages of `article`'s body, in body order. With no match in
@@ -140,11 +159,17 @@ impl Highlighter {
         // Score each sentence: distinct patterns + phrase matches.
         let mut scored: Vec<(usize, usize)> = Vec::new(); // (score, sentence index)
         for (index, &(s, e)) in sentences.iter().enumerate() {
-            let inside: Vec<&Match> = matches.iter().filter(|m| m.ranges[0].0 >= s && m.ranges[0].0 < e).collect();
+            let inside: Vec<&Match> = matches
+                .iter()
+                .filter(|m| m.ranges[0].0 >= s && m.ranges[0].0 < e)
+                .collect();
             let mut distinct: Vec<usize> = inside.iter().map(|m| m.pattern).collect();
             distinct.sort_unstable();
             distinct.dedup();
-            let phrases = inside.iter().filter(|m| self.patterns[m.pattern].is_phrase()).count();
+            let phrases = inside
+                .iter()
+                .filter(|m| self.patterns[m.pattern].is_phrase())
+                .count();
             if !distinct.is_empty() {
                 scored.push((distinct.len() + phrases, index));
             }
@@ -184,7 +209,10 @@ impl Highlighter {
         let start = counter.at(s);
         let highlights = ranges
             .iter()
-            .map(|&(from, to)| Highlight { start: counter.at(from), end: counter.at(to) })
+            .map(|&(from, to)| Highlight {
+                start: counter.at(from),
+                end: counter.at(to),
+            })
             .collect();
         let end = counter.at(e);
         let speaker = article
@@ -193,7 +221,13 @@ impl Highlighter {
             .filter(|q| q.start < end && q.end > start)
             .max_by_key(|q| q.end.min(end) - q.start.max(start))
             .map(|q| q.speaker.clone());
-        Passage { start, end, text: body[s..e].to_string(), speaker, highlights }
+        Passage {
+            start,
+            end,
+            text: body[s..e].to_string(),
+            speaker,
+            highlights,
+        }
     }
 
     /// Every match of every pattern in `body`.
@@ -202,18 +236,28 @@ impl Highlighter {
             return Vec::new();
         }
         let needs_stem = self.patterns.iter().any(|p| matches!(p, Pattern::Stem(_)));
-        let stemmed = if needs_stem { tokens(&self.stem, body) } else { Vec::new() };
+        let stemmed = if needs_stem {
+            tokens(&self.stem, body)
+        } else {
+            Vec::new()
+        };
         let exact = tokens(&self.exact, body);
         let mut out = Vec::new();
         for (index, pattern) in self.patterns.iter().enumerate() {
             match pattern {
                 Pattern::Stem(words) => find_sequence(&stemmed, words, 0, index, &mut out),
-                Pattern::Exact { tokens: words, slop } => find_sequence(&exact, words, *slop, index, &mut out),
+                Pattern::Exact {
+                    tokens: words,
+                    slop,
+                } => find_sequence(&exact, words, *slop, index, &mut out),
                 Pattern::Prefix(prefix) => out.extend(
                     exact
                         .iter()
                         .filter(|t| t.text.starts_with(prefix.as_str()))
-                        .map(|t| Match { pattern: index, ranges: vec![(t.from, t.to)] }),
+                        .map(|t| Match {
+                            pattern: index,
+                            ranges: vec![(t.from, t.to)],
+                        }),
                 ),
             }
         }
@@ -289,12 +333,16 @@ fn cut(body: &str, s: usize, e: usize, first: Option<(usize, usize)>) -> (usize,
     if e - s <= MAX_PASSAGE_BYTES {
         return (s, e);
     }
-    let anchor = first.map_or(s, |(from, _)| from.saturating_sub(MAX_PASSAGE_BYTES / 4).max(s));
+    let anchor = first.map_or(s, |(from, _)| {
+        from.saturating_sub(MAX_PASSAGE_BYTES / 4).max(s)
+    });
     let start = if anchor == s {
         s
     } else {
         // Begin at the next word.
-        body[anchor..e].find(char::is_whitespace).map_or(anchor, |i| anchor + i + 1)
+        body[anchor..e]
+            .find(char::is_whitespace)
+            .map_or(anchor, |i| anchor + i + 1)
     };
     let start = (start..=e).find(|&i| body.is_char_boundary(i)).unwrap_or(e);
     let mut end = (start + MAX_PASSAGE_BYTES).min(e);
@@ -303,7 +351,9 @@ fn cut(body: &str, s: usize, e: usize, first: Option<(usize, usize)>) -> (usize,
     }
     if end < e {
         // End after the last whole word.
-        end = body[start..end].rfind(char::is_whitespace).map_or(end, |i| start + i);
+        end = body[start..end]
+            .rfind(char::is_whitespace)
+            .map_or(end, |i| start + i);
     }
     (start, end)
 }
@@ -317,7 +367,11 @@ struct CharCounter<'a> {
 
 impl<'a> CharCounter<'a> {
     fn new(text: &'a str) -> Self {
-        CharCounter { text, byte: 0, chars: 0 }
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
     }
 
     fn at(&mut self, byte: usize) -> usize {

@@ -16,7 +16,10 @@ const MAX_SCANNED: usize = 200_000;
 /// True when some document holds `key` in `field`.
 pub fn exists(searcher: &Searcher, field: Field, key: &str) -> Result<bool> {
     let term = Term::from_field_text(field, key);
-    Ok(searcher.doc_freq(&term).map_err(|e| Error::tantivy("looking up a filter value", e))? > 0)
+    Ok(searcher
+        .doc_freq(&term)
+        .map_err(|e| Error::tantivy("looking up a filter value", e))?
+        > 0)
 }
 
 /// Up to [`MAX_SUGGESTIONS`] values of `field` near `key`: closest edit distance first, then
@@ -24,8 +27,13 @@ pub fn exists(searcher: &Searcher, field: Field, key: &str) -> Result<bool> {
 pub fn nearest(searcher: &Searcher, field: Field, key: &str) -> Result<Vec<String>> {
     let mut values = BTreeSet::new();
     for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(field).map_err(|e| Error::tantivy("reading filter values", e))?;
-        let mut stream = inverted.terms().stream().map_err(|e| Error::io("index term dictionary", e))?;
+        let inverted = segment
+            .inverted_index(field)
+            .map_err(|e| Error::tantivy("reading filter values", e))?;
+        let mut stream = inverted
+            .terms()
+            .stream()
+            .map_err(|e| Error::io("index term dictionary", e))?;
         while stream.advance() && values.len() < MAX_SCANNED {
             values.insert(String::from_utf8_lossy(stream.key()).into_owned());
         }
@@ -37,7 +45,8 @@ pub fn nearest(searcher: &Searcher, field: Field, key: &str) -> Result<Vec<Strin
             let d = distance(key, &v);
             let related = v.starts_with(key)
                 || key.starts_with(v.as_str())
-                || v.split(' ').any(|w| w == key || distance(w, key) <= limit.min(2));
+                || v.split(' ')
+                    .any(|w| w == key || distance(w, key) <= limit.min(2));
             if d <= limit {
                 Some((d, v))
             } else if related {
@@ -48,7 +57,11 @@ pub fn nearest(searcher: &Searcher, field: Field, key: &str) -> Result<Vec<Strin
         })
         .collect();
     scored.sort();
-    Ok(scored.into_iter().take(MAX_SUGGESTIONS).map(|(_, v)| v).collect())
+    Ok(scored
+        .into_iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|(_, v)| v)
+        .collect())
 }
 
 /// Levenshtein distance in characters.
@@ -59,7 +72,9 @@ fn distance(a: &str, b: &str) -> usize {
         let mut diagonal = row[0];
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            let next = (row[j + 1] + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            let next = (row[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
             diagonal = row[j + 1];
             row[j + 1] = next;
         }
@@ -91,7 +106,10 @@ mod tests {
         let f = &ix.fields;
         assert!(exists(&s, f.speaker_key, "peskov").unwrap());
         assert!(!exists(&s, f.speaker_key, "peskow").unwrap());
-        assert_eq!(nearest(&s, f.speaker_key, "peskow").unwrap(), ["peskov", "dmitry peskov"]);
+        assert_eq!(
+            nearest(&s, f.speaker_key, "peskow").unwrap(),
+            ["peskov", "dmitry peskov"]
+        );
         assert_eq!(nearest(&s, f.location_key, "kiev").unwrap(), ["kyiv"]);
         assert_eq!(nearest(&s, f.location_key, "york").unwrap(), ["new york"]);
         assert_eq!(nearest(&s, f.agency_key, "reuter").unwrap(), ["reuters"]);

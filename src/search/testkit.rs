@@ -22,17 +22,25 @@ pub fn seed() -> Article {
 Kirill Dmitriev continues contacts with Washington, Peskov also said.\n\n\
 Ukraine's actions towards the Druzhba oil pipeline are an example of sabotage, Kremlin spokesman Dmitry Peskov said on Thursday.";
     let quote = "Ukraine's actions towards the Druzhba oil pipeline are an example of sabotage";
-    let start = body.find(quote).map(|b| body[..b].chars().count()).unwrap_or(0);
+    let start = body
+        .find(quote)
+        .map(|b| body[..b].chars().count())
+        .unwrap_or(0);
     Article {
         id: "c6af6150e0f5301f".into(),
         path: "corpus/000_c6af6150e0f5301f.txt".into(),
-        title: "US Prefers to Link Negotiation Tracks on Settlement With Economic Cooperation".into(),
+        title: "US Prefers to Link Negotiation Tracks on Settlement With Economic Cooperation"
+            .into(),
         title_source: Some("Kremlin".into()),
         published: Published::parse("2026-02-26T11:12:00Z"),
         location: Some("MOSCOW".into()),
         agency: Some("Sputnik".into()),
         body: body.into(),
-        speakers: vec![Speaker { name: "Dmitry Peskov".into(), key: speaker_key("Dmitry Peskov"), ..Speaker::default() }],
+        speakers: vec![Speaker {
+            name: "Dmitry Peskov".into(),
+            key: speaker_key("Dmitry Peskov"),
+            ..Speaker::default()
+        }],
         quotes: vec![Quote {
             speaker: "Dmitry Peskov".into(),
             speaker_key: speaker_key("Dmitry Peskov"),
@@ -47,7 +55,14 @@ Ukraine's actions towards the Druzhba oil pipeline are an example of sabotage, K
 }
 
 /// A plain article with no speakers.
-pub fn plain(id: &str, title: &str, body: &str, published: &str, location: &str, agency: &str) -> Article {
+pub fn plain(
+    id: &str,
+    title: &str,
+    body: &str,
+    published: &str,
+    location: &str,
+    agency: &str,
+) -> Article {
     Article {
         id: id.into(),
         path: format!("corpus/{id}.txt"),
@@ -66,7 +81,9 @@ impl TestIndex {
         let fields = Fields::new();
         let index = Index::create_in_ram(fields.schema.clone());
         register_tokenizers(&index);
-        let mut writer = index.writer_with_num_threads(1, 15_000_000).expect("writer");
+        let mut writer = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("writer");
         for a in articles {
             for d in article_documents(&fields, a) {
                 writer.add_document(d).expect("add");
@@ -74,13 +91,20 @@ impl TestIndex {
         }
         writer.commit().expect("commit");
         let reader = index.reader().expect("reader");
-        TestIndex { fields, index, reader }
+        TestIndex {
+            fields,
+            index,
+            reader,
+        }
     }
 
     /// The article stored at `address`.
     pub fn article(&self, address: DocAddress) -> crate::Result<Article> {
-        let doc: TantivyDocument =
-            self.reader.searcher().doc(address).map_err(|e| crate::Error::tantivy("reading a hit", e))?;
+        let doc: TantivyDocument = self
+            .reader
+            .searcher()
+            .doc(address)
+            .map_err(|e| crate::Error::tantivy("reading a hit", e))?;
         self.article_of(&doc)
     }
 

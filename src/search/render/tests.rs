@@ -4,7 +4,9 @@ use crate::search::testkit::{plain, seed};
 fn hit() -> Hit {
     let article = seed();
     let text = "Ukraine's actions towards the Druzhba oil pipeline are an example of sabotage, Kremlin spokesman Dmitry Peskov said on Thursday.";
-    let start = article.body[..article.body.find(text).unwrap()].chars().count();
+    let start = article.body[..article.body.find(text).unwrap()]
+        .chars()
+        .count();
     let phrase = start + "Ukraine's actions towards the ".len();
     Hit {
         rank: 1,
@@ -22,7 +24,10 @@ fn hit() -> Hit {
                 end: start + text.chars().count(),
                 text: text.into(),
                 speaker: Some("Dmitry Peskov".into()),
-                highlights: vec![Highlight { start: phrase, end: phrase + "Druzhba oil pipeline".len() }],
+                highlights: vec![Highlight {
+                    start: phrase,
+                    end: phrase + "Druzhba oil pipeline".len(),
+                }],
             },
         ],
         article,
@@ -30,7 +35,11 @@ fn hit() -> Hit {
 }
 
 fn header(total: usize) -> Header {
-    Header { query: "\"Druzhba oil pipeline\"".into(), total_hits: total, relaxed: false }
+    Header {
+        query: "\"Druzhba oil pipeline\"".into(),
+        total_hits: total,
+        relaxed: false,
+    }
 }
 
 fn render(format: OutputFormat, color: bool, hits: &[Hit], total: usize) -> String {
@@ -61,7 +70,10 @@ fn text_without_colour_is_exact() {
 #[test]
 fn colour_makes_highlights_and_title_bold() {
     let text = render(OutputFormat::Text, true, &[hit()], 1);
-    assert!(text.contains("the \x1b[1mDruzhba oil pipeline\x1b[0m are"), "{text}");
+    assert!(
+        text.contains("the \x1b[1mDruzhba oil pipeline\x1b[0m are"),
+        "{text}"
+    );
     assert!(text.contains("The \x1b[1mUn\x1b[0m\n"), "{text}");
     assert!(text.starts_with("1. \x1b[1mUS Prefers"), "{text}");
 }
@@ -95,7 +107,10 @@ fn json_has_every_field_and_checkable_offsets() {
     assert_eq!(hit["score"], 7.125);
     assert_eq!(hit["id"], "c6af6150e0f5301f");
     assert_eq!(hit["path"], "corpus/000_c6af6150e0f5301f.txt");
-    assert_eq!(hit["title"], "US Prefers to Link Negotiation Tracks on Settlement With Economic Cooperation");
+    assert_eq!(
+        hit["title"],
+        "US Prefers to Link Negotiation Tracks on Settlement With Economic Cooperation"
+    );
     assert_eq!(hit["published"], "2026-02-26T11:12:00Z");
     assert_eq!(hit["location"], "MOSCOW");
     assert_eq!(hit["region"], serde_json::Value::Null);
@@ -105,7 +120,9 @@ fn json_has_every_field_and_checkable_offsets() {
     assert_eq!(p["speaker"], "Dmitry Peskov");
     let body: Vec<char> = h.article.body.chars().collect();
     let cut = |s: &serde_json::Value, e: &serde_json::Value| -> String {
-        body[s.as_u64().unwrap() as usize..e.as_u64().unwrap() as usize].iter().collect()
+        body[s.as_u64().unwrap() as usize..e.as_u64().unwrap() as usize]
+            .iter()
+            .collect()
     };
     assert_eq!(cut(&p["start"], &p["end"]), p["text"].as_str().unwrap());
     let hl = &p["highlights"][0];

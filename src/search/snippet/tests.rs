@@ -11,7 +11,10 @@ fn char_offset(text: &str, needle: &str) -> usize {
 
 fn article(body: &str) -> Article {
     if !body.contains("Ukraine's") {
-        return Article { body: body.to_string(), ..Article::default() };
+        return Article {
+            body: body.to_string(),
+            ..Article::default()
+        };
     }
     let start = char_offset(body, "Ukraine's");
     let end = char_offset(body, ", Kremlin spokesman");
@@ -21,7 +24,8 @@ fn article(body: &str) -> Article {
             speaker: "Dmitry Peskov".into(),
             speaker_key: "dmitry peskov".into(),
             kind: QuoteKind::Indirect,
-            text: "Ukraine's actions towards the Druzhba oil pipeline are an example of sabotage".into(),
+            text: "Ukraine's actions towards the Druzhba oil pipeline are an example of sabotage"
+                .into(),
             start,
             end,
             said_on: None,
@@ -36,7 +40,10 @@ fn passages(query: &str, body: &str) -> Vec<Passage> {
 
 /// The highlighted strings of a passage, cut from the body by character offsets.
 fn marked(body: &str, p: &Passage) -> Vec<String> {
-    p.highlights.iter().map(|h| body.chars().skip(h.start).take(h.end - h.start).collect()).collect()
+    p.highlights
+        .iter()
+        .map(|h| body.chars().skip(h.start).take(h.end - h.start).collect())
+        .collect()
 }
 
 #[test]
@@ -71,14 +78,22 @@ fn at_most_three_passages() {
     let body = "Oil one. Oil two. Oil three. Oil four. Oil five.";
     let ps = passages("oil", body);
     assert_eq!(ps.len(), MAX_PASSAGES);
-    assert_eq!(ps.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), ["Oil one.", "Oil two.", "Oil three."]);
+    assert_eq!(
+        ps.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(),
+        ["Oil one.", "Oil two.", "Oil three."]
+    );
 }
 
 #[test]
 fn negated_terms_are_never_highlighted() {
     let ps = passages("pipeline -Druzhba", BODY);
     for p in &ps {
-        assert!(marked(BODY, p).iter().all(|m| m.to_lowercase().starts_with("pipeline")), "{p:?}");
+        assert!(
+            marked(BODY, p)
+                .iter()
+                .all(|m| m.to_lowercase().starts_with("pipeline")),
+            "{p:?}"
+        );
     }
 }
 
@@ -89,7 +104,13 @@ fn offsets_are_characters_with_non_ascii_text() {
     assert_eq!(ps.len(), 1);
     let h = ps[0].highlights[0];
     assert_eq!((h.start, h.end), (28, 36));
-    assert_eq!(body.chars().skip(h.start).take(h.end - h.start).collect::<String>(), "pipeline");
+    assert_eq!(
+        body.chars()
+            .skip(h.start)
+            .take(h.end - h.start)
+            .collect::<String>(),
+        "pipeline"
+    );
     assert_eq!((ps[0].start, ps[0].end), (0, 45));
     assert_eq!(ps[0].text, "«Зеленский» said the Дружба pipeline is fine.");
 }
@@ -129,7 +150,17 @@ fn long_sentences_are_cut_around_the_match_at_word_bounds() {
     assert_eq!(ps.len(), 1);
     let p = &ps[0];
     assert!(p.text.len() <= MAX_PASSAGE_BYTES, "{}", p.text.len());
-    assert!(p.text.starts_with("word ") && p.text.ends_with("more"), "{:?}", p.text);
+    assert!(
+        p.text.starts_with("word ") && p.text.ends_with("more"),
+        "{:?}",
+        p.text
+    );
     assert_eq!(marked(&body, p), ["Druzhba"]);
-    assert_eq!(body.chars().skip(p.start).take(p.end - p.start).collect::<String>(), p.text);
+    assert_eq!(
+        body.chars()
+            .skip(p.start)
+            .take(p.end - p.start)
+            .collect::<String>(),
+        p.text
+    );
 }
