@@ -41,7 +41,11 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     while let Some((i, c)) = iter.next() {
         // A blank line ends a paragraph; a single line break is only wrapping (Reuters SGML
         // bodies are wrapped at 70 columns).
-        if c == '\n' && text[i + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n') {
+        if c == '\n'
+            && text[i + 1..]
+                .trim_start_matches([' ', '\t', '\r'])
+                .starts_with('\n')
+        {
             if let Some(s) = start.take() {
                 spans.push((s, text[..i].trim_end().len()));
             }
@@ -99,9 +103,15 @@ mod tests {
     fn single_line_breaks_are_wrapping_but_end_a_sentence_after_a_stop() {
         assert_eq!(
             sentences("Repair work on the Iraq-\nTurkey oil pipeline began.\nIt ended\non Friday."),
-            ["Repair work on the Iraq-\nTurkey oil pipeline began.", "It ended\non Friday."]
+            [
+                "Repair work on the Iraq-\nTurkey oil pipeline began.",
+                "It ended\non Friday."
+            ]
         );
-        assert_eq!(sentences("Headline without stop\n\nBody."), ["Headline without stop", "Body."]);
+        assert_eq!(
+            sentences("Headline without stop\n\nBody."),
+            ["Headline without stop", "Body."]
+        );
     }
 
     #[test]
