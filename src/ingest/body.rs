@@ -97,8 +97,9 @@ fn flush_block(block: &[&str], out: &mut Vec<String>) {
     // hard-wrapped Reuters text).
     let indented = |l: &str| l.starts_with([' ', '\t']);
     let widest = block.iter().map(|l| l.trim_end().len()).max().unwrap_or(0);
-    let indent_marks =
-        widest <= WRAPPED_WIDTH && block.iter().any(|l| indented(l)) && block.iter().any(|l| !indented(l));
+    let indent_marks = widest <= WRAPPED_WIDTH
+        && block.iter().any(|l| indented(l))
+        && block.iter().any(|l| !indented(l));
     // Otherwise one paragraph per line (the seed, most scrapes) when lines end sentences;
     // hard-wrapped text breaks lines mid-sentence.
     let inner = &block[..block.len() - 1];
@@ -164,18 +165,35 @@ fn push_collapsed(out: &mut String, line: &str) {
 
 /// `(Corrects paragraph 4 ...)`, `(Updates with ...)`: notes to editors, not story text.
 fn is_editorial_note(p: &str) -> bool {
-    const NOTES: &[&str] = &["(Corrects", "(Corrected", "(Updates", "(Adds", "(Recasts", "(Refiles", "(Repeats", "(Changes"];
+    const NOTES: &[&str] = &[
+        "(Corrects",
+        "(Corrected",
+        "(Updates",
+        "(Adds",
+        "(Recasts",
+        "(Refiles",
+        "(Repeats",
+        "(Changes",
+    ];
     p.ends_with(')') && NOTES.iter().any(|n| p.starts_with(n)) && p.len() < 400
 }
 
 /// A paragraph that is only `By Name [and Name]`, as opposed to a sentence starting "By".
 fn byline(p: &str) -> Option<String> {
-    let rest = p.strip_prefix("By ").or_else(|| p.strip_prefix("BY "))?.trim();
-    if rest.is_empty() || rest.len() > 80 || rest.ends_with(['.', '!', '?']) && !rest.ends_with(" Jr.") {
+    let rest = p
+        .strip_prefix("By ")
+        .or_else(|| p.strip_prefix("BY "))?
+        .trim();
+    if rest.is_empty()
+        || rest.len() > 80
+        || rest.ends_with(['.', '!', '?']) && !rest.ends_with(" Jr.")
+    {
         return None;
     }
     let words: Vec<&str> = rest.split_whitespace().collect();
-    const GLUE: &[&str] = &["and", "&", "in", "of", "de", "van", "von", "der", "la", "le", "da", "bin", "al", "el"];
+    const GLUE: &[&str] = &[
+        "and", "&", "in", "of", "de", "van", "von", "der", "la", "le", "da", "bin", "al", "el",
+    ];
     let name_like = words.iter().all(|w| {
         let w = w.trim_end_matches(',');
         GLUE.contains(&w) || w.chars().next().is_some_and(char::is_uppercase)
@@ -185,7 +203,10 @@ fn byline(p: &str) -> Option<String> {
 
 /// Removes closing credits and link lists from the end of the story.
 fn strip_trailers(paragraphs: &mut Vec<String>) {
-    if let Some(i) = paragraphs.iter().position(|p| p == "Related:" || p == "RELATED:" || p == "Related Coverage") {
+    if let Some(i) = paragraphs
+        .iter()
+        .position(|p| p == "Related:" || p == "RELATED:" || p == "Related Coverage")
+    {
         // A link list runs to the end: headlines only, no sentences.
         if paragraphs[i + 1..].iter().all(|p| p.len() < 200) {
             paragraphs.truncate(i);
@@ -213,7 +234,8 @@ fn trim_trailer(last: &str) -> &str {
             return "";
         }
         if let Some(before) = t.strip_suffix(sign_off) {
-            if before.ends_with([' ', '\t']) && before.trim_end().ends_with(['.', '"', '”', ')']) {
+            if before.ends_with([' ', '\t']) && before.trim_end().ends_with(['.', '"', '”', ')'])
+            {
                 return before.trim_end();
             }
         }
@@ -252,7 +274,10 @@ mod tests {
 
     #[test]
     fn one_paragraph_per_line_when_lines_end_sentences() {
-        assert_eq!(paragraphs("Talks go on.\nMore talks.\n\"Yes,\" he said."), vec!["Talks go on.", "More talks.", "\"Yes,\" he said."]);
+        assert_eq!(
+            paragraphs("Talks go on.\nMore talks.\n\"Yes,\" he said."),
+            vec!["Talks go on.", "More talks.", "\"Yes,\" he said."]
+        );
     }
 
     #[test]
@@ -260,7 +285,10 @@ mod tests {
         let text = "    The dry period means the temporao will be late this\nyear, traders said.\n    Arrivals for the week were\n155,221 bags.\n";
         assert_eq!(
             paragraphs(text),
-            vec!["The dry period means the temporao will be late this year, traders said.", "Arrivals for the week were 155,221 bags."]
+            vec![
+                "The dry period means the temporao will be late this year, traders said.",
+                "Arrivals for the week were 155,221 bags."
+            ]
         );
     }
 
@@ -288,26 +316,38 @@ mod tests {
     fn reuter_sign_off_and_credit_paragraph_are_removed() {
         let parts = extract_body("Profits rose.\n    Shares fell.\n Reuter\n", true);
         assert_eq!(parts.body, "Profits rose.\n\nShares fell.");
-        let parts = extract_body("Profits rose.\n\nReporting by A. Name; Editing by B. Name\n", true);
+        let parts = extract_body(
+            "Profits rose.\n\nReporting by A. Name; Editing by B. Name\n",
+            true,
+        );
         assert_eq!(parts.body, "Profits rose.");
     }
 
     #[test]
     fn sentence_starting_with_by_is_not_a_byline() {
-        let parts = extract_body("By winning Ohio, Kasich took all 66 delegates.\n\nMore.", true);
+        let parts = extract_body(
+            "By winning Ohio, Kasich took all 66 delegates.\n\nMore.",
+            true,
+        );
         assert_eq!(parts.byline, None);
         assert!(parts.body.starts_with("By winning Ohio"));
     }
 
     #[test]
     fn related_link_list_is_removed() {
-        let parts = extract_body("Story text here.\n\nRelated:\n\nSome headline\n\nAnother headline\n", true);
+        let parts = extract_body(
+            "Story text here.\n\nRelated:\n\nSome headline\n\nAnother headline\n",
+            true,
+        );
         assert_eq!(parts.body, "Story text here.");
     }
 
     #[test]
     fn dateline_after_deck_line_is_found_and_deck_kept() {
-        let parts = extract_body("A deck line about the story\n\nDALLAS (AP) — Text here.\n", true);
+        let parts = extract_body(
+            "A deck line about the story\n\nDALLAS (AP) — Text here.\n",
+            true,
+        );
         assert_eq!(parts.dateline.unwrap().location.as_deref(), Some("DALLAS"));
         assert_eq!(parts.body, "A deck line about the story\n\nText here.");
     }

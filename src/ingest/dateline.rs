@@ -71,9 +71,38 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Capitals words that open a line with a dash but are headings, not places.
 const NOT_PLACES: &[&str] = &[
-    "UPDATE", "EXCLUSIVE", "FACTBOX", "ANALYSIS", "REFILE", "CORRECTED", "CORRECTION", "BREAKING", "WRAPUP",
-    "INTERVIEW", "COLUMN", "PREVIEW", "TIMELINE", "URGENT", "FLASH", "ALERT", "NOTE", "EDITORS", "RPT", "NEWS",
-    "SPECIAL", "REPORT", "PHOTO", "VIDEO", "WATCH", "READ", "MORE", "UPDATED", "OPINION", "EDITORIAL", "I", "A",
+    "UPDATE",
+    "EXCLUSIVE",
+    "FACTBOX",
+    "ANALYSIS",
+    "REFILE",
+    "CORRECTED",
+    "CORRECTION",
+    "BREAKING",
+    "WRAPUP",
+    "INTERVIEW",
+    "COLUMN",
+    "PREVIEW",
+    "TIMELINE",
+    "URGENT",
+    "FLASH",
+    "ALERT",
+    "NOTE",
+    "EDITORS",
+    "RPT",
+    "NEWS",
+    "SPECIAL",
+    "REPORT",
+    "PHOTO",
+    "VIDEO",
+    "WATCH",
+    "READ",
+    "MORE",
+    "UPDATED",
+    "OPINION",
+    "EDITORIAL",
+    "I",
+    "A",
 ];
 
 /// Finds a dateline at the start of `line`. `relaxed` accepts a capitalised city without an
@@ -83,7 +112,10 @@ pub fn parse_dateline(line: &str, relaxed: bool) -> Option<Dateline> {
     let head = truncate(line, 240);
     let caps = DATELINE.captures(head)?;
     let whole = caps.get(0)?;
-    let city = caps.name("city").or_else(|| caps.name("bcity")).map(|m| strip_final_dot(m.as_str().trim()));
+    let city = caps
+        .name("city")
+        .or_else(|| caps.name("bcity"))
+        .map(|m| strip_final_dot(m.as_str().trim()));
     let mut region = caps.name("region").map(|m| m.as_str().trim().to_string());
     let mut agency_raw = caps.name("agency").map(|m| m.as_str());
     if let Some(paren) = caps.name("paren").map(|m| m.as_str().trim()) {
@@ -109,12 +141,23 @@ pub fn parse_dateline(line: &str, relaxed: bool) -> Option<Dateline> {
     if region.as_deref().is_some_and(|r| month_number(r).is_some()) {
         return None;
     }
-    let (month_day, year) = caps.name("date").map(|m| split_date(m.as_str())).unwrap_or((None, None));
+    let (month_day, year) = caps
+        .name("date")
+        .map(|m| split_date(m.as_str()))
+        .unwrap_or((None, None));
     let byline = caps.name("by").map(|m| m.as_str().trim().to_string());
     if byline.is_some() && city.is_none() {
         return None;
     }
-    Some(Dateline { location: city, region, agency, month_day, year, byline, end: whole.end() })
+    Some(Dateline {
+        location: city,
+        region,
+        agency,
+        month_day,
+        year,
+        byline,
+        end: whole.end(),
+    })
 }
 
 fn truncate(s: &str, max: usize) -> &str {
@@ -131,7 +174,11 @@ fn truncate(s: &str, max: usize) -> &str {
 /// `MINSK.` (before the date) is `MINSK`; `WASHINGTON D.C.` keeps its abbreviation.
 fn strip_final_dot(city: &str) -> &str {
     match city.strip_suffix('.') {
-        Some(head) if !head.rsplit([' ', '/']).next().unwrap_or("").contains('.') && head.len() > 3 => head,
+        Some(head)
+            if !head.rsplit([' ', '/']).next().unwrap_or("").contains('.') && head.len() > 3 =>
+        {
+            head
+        }
         _ => city,
     }
 }
@@ -145,7 +192,11 @@ fn check_city(city: &str, mixed_ok: bool) -> Option<String> {
     if !all_caps && !mixed_ok {
         return None;
     }
-    if all_caps && city.split([' ', '/']).any(|w| NOT_PLACES.contains(&w.trim_end_matches(['.', ':']))) {
+    if all_caps
+        && city
+            .split([' ', '/'])
+            .any(|w| NOT_PLACES.contains(&w.trim_end_matches(['.', ':'])))
+    {
         return None;
     }
     Some(city.to_string())
@@ -154,20 +205,24 @@ fn check_city(city: &str, mixed_ok: bool) -> Option<String> {
 fn looks_like_region(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
         && s.split_whitespace().count() <= 3
-        && s.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
+        && s.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
 }
 
 /// An agency we do not know by name, kept as written when it looks like one (capitalised,
 /// short) and the city is in capitals.
 fn unknown_agency(raw: &str, city: Option<&str>) -> Option<String> {
     let caps_city = city.is_some_and(|c| !c.chars().any(char::is_lowercase));
-    (caps_city && looks_like_region(raw) && raw.split_whitespace().count() <= 2).then(|| raw.to_string())
+    (caps_city && looks_like_region(raw) && raw.split_whitespace().count() <= 2)
+        .then(|| raw.to_string())
 }
 
 /// The canonical name of a news agency as datelines write it (`Associated Press` -> `AP`,
 /// `Reuters Legal` -> `Reuters`, `/TASS/` -> `TASS`), or `None` for an unknown name.
 pub fn normalise_agency(raw: &str) -> Option<String> {
-    let cleaned = raw.trim().trim_matches(|c: char| c == '/' || c == ',' || c.is_whitespace());
+    let cleaned = raw
+        .trim()
+        .trim_matches(|c: char| c == '/' || c == ',' || c.is_whitespace());
     let lower = cleaned.to_lowercase();
     const KNOWN: &[(&str, &str)] = &[
         ("associated press", "AP"),
@@ -205,7 +260,10 @@ fn split_date(s: &str) -> (Option<(u32, u32)>, Option<i32>) {
     let mut month = None;
     let mut day = None;
     let mut year = None;
-    for tok in s.split(|c: char| c.is_whitespace() || c == ',' || c == '\u{a0}').filter(|t| !t.is_empty()) {
+    for tok in s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '\u{a0}')
+        .filter(|t| !t.is_empty())
+    {
         if let Some(m) = month_number(tok) {
             month = Some(m);
         } else if let Ok(n) = tok.trim_end_matches('.').parse::<u32>() {
@@ -216,7 +274,12 @@ fn split_date(s: &str) -> (Option<(u32, u32)>, Option<i32>) {
             }
         }
     }
-    (month.zip(day).filter(|(m, d)| chrono::NaiveDate::from_ymd_opt(2000, *m, *d).is_some()), year)
+    (
+        month
+            .zip(day)
+            .filter(|(m, d)| chrono::NaiveDate::from_ymd_opt(2000, *m, *d).is_some()),
+        year,
+    )
 }
 
 #[cfg(test)]
@@ -225,10 +288,17 @@ mod tests {
 
     /// (location, region, agency, rest of line)
     fn dl(line: &str) -> Option<(Option<String>, Option<String>, Option<String>, String)> {
-        parse_dateline(line, false).map(|d| (d.location, d.region, d.agency, line[d.end..].to_string()))
+        parse_dateline(line, false)
+            .map(|d| (d.location, d.region, d.agency, line[d.end..].to_string()))
     }
 
-    fn loc(line: &str) -> (Option<&'static str>, Option<&'static str>, Option<&'static str>) {
+    fn loc(
+        line: &str,
+    ) -> (
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+    ) {
         let d = parse_dateline(line, false).unwrap_or_else(|| panic!("no dateline in {line:?}"));
         let leak = |s: Option<String>| s.map(|s| &*Box::leak(s.into_boxed_str()));
         (leak(d.location), leak(d.region), leak(d.agency))
@@ -238,38 +308,101 @@ mod tests {
     fn parses_sputnik_dateline() {
         assert_eq!(
             dl("MOSCOW (Sputnik) - The United States"),
-            Some((Some("MOSCOW".into()), None, Some("Sputnik".into()), "The United States".into()))
+            Some((
+                Some("MOSCOW".into()),
+                None,
+                Some("Sputnik".into()),
+                "The United States".into()
+            ))
         );
     }
 
     #[test]
     fn parses_every_listed_agency_style() {
-        assert_eq!(loc("KYIV, Feb 26 (Reuters) - Text"), (Some("KYIV"), None, Some("Reuters")));
+        assert_eq!(
+            loc("KYIV, Feb 26 (Reuters) - Text"),
+            (Some("KYIV"), None, Some("Reuters"))
+        );
         assert_eq!(loc("TOKYO, March 17 - Text"), (Some("TOKYO"), None, None));
-        assert_eq!(loc("MOSCOW, February 26. /TASS/. Text"), (Some("MOSCOW"), None, Some("TASS")));
-        assert_eq!(loc("BEIJING, Feb. 26 (Xinhua) -- Text"), (Some("BEIJING"), None, Some("Xinhua")));
-        assert_eq!(loc("XIGAZE, Tibet, April 29 (Xinhua) --"), (Some("XIGAZE"), Some("Tibet"), Some("Xinhua")));
-        assert_eq!(loc("ANKARA, Turkey (AP) — Text"), (Some("ANKARA"), Some("Turkey"), Some("AP")));
-        assert_eq!(loc("Paris (AFP) – Text"), (Some("Paris"), None, Some("AFP")));
-        assert_eq!(loc("MINSK. July 26 (Interfax) - Text"), (Some("MINSK"), None, Some("Interfax")));
-        assert_eq!(loc("WASHINGTON, Aug. 8 (UPI) -- Text"), (Some("WASHINGTON"), None, Some("UPI")));
-        assert_eq!(loc("CAMBRIDGE, Mass., Dec. 11 (UPI) —"), (Some("CAMBRIDGE"), Some("Mass."), Some("UPI")));
-        assert_eq!(loc("LONDON/SYDNEY (Reuters) - Text"), (Some("LONDON/SYDNEY"), None, Some("Reuters")));
-        assert_eq!(loc("FOSHAN, China  (Reuters) - Text"), (Some("FOSHAN"), Some("China"), Some("Reuters")));
+        assert_eq!(
+            loc("MOSCOW, February 26. /TASS/. Text"),
+            (Some("MOSCOW"), None, Some("TASS"))
+        );
+        assert_eq!(
+            loc("BEIJING, Feb. 26 (Xinhua) -- Text"),
+            (Some("BEIJING"), None, Some("Xinhua"))
+        );
+        assert_eq!(
+            loc("XIGAZE, Tibet, April 29 (Xinhua) --"),
+            (Some("XIGAZE"), Some("Tibet"), Some("Xinhua"))
+        );
+        assert_eq!(
+            loc("ANKARA, Turkey (AP) — Text"),
+            (Some("ANKARA"), Some("Turkey"), Some("AP"))
+        );
+        assert_eq!(
+            loc("Paris (AFP) – Text"),
+            (Some("Paris"), None, Some("AFP"))
+        );
+        assert_eq!(
+            loc("MINSK. July 26 (Interfax) - Text"),
+            (Some("MINSK"), None, Some("Interfax"))
+        );
+        assert_eq!(
+            loc("WASHINGTON, Aug. 8 (UPI) -- Text"),
+            (Some("WASHINGTON"), None, Some("UPI"))
+        );
+        assert_eq!(
+            loc("CAMBRIDGE, Mass., Dec. 11 (UPI) —"),
+            (Some("CAMBRIDGE"), Some("Mass."), Some("UPI"))
+        );
+        assert_eq!(
+            loc("LONDON/SYDNEY (Reuters) - Text"),
+            (Some("LONDON/SYDNEY"), None, Some("Reuters"))
+        );
+        assert_eq!(
+            loc("FOSHAN, China  (Reuters) - Text"),
+            (Some("FOSHAN"), Some("China"), Some("Reuters"))
+        );
         assert_eq!(loc("(Reuters) - Text"), (None, None, Some("Reuters")));
-        assert_eq!(loc("SEOUL (Yonhap) .- Text"), (Some("SEOUL"), None, Some("Yonhap")));
-        assert_eq!(loc("LONDON (Associated Press) - Text"), (Some("LONDON"), None, Some("AP")));
-        assert_eq!(loc("NEW YORK (Reuters Legal) - Text"), (Some("NEW YORK"), None, Some("Reuters")));
+        assert_eq!(
+            loc("SEOUL (Yonhap) .- Text"),
+            (Some("SEOUL"), None, Some("Yonhap"))
+        );
+        assert_eq!(
+            loc("LONDON (Associated Press) - Text"),
+            (Some("LONDON"), None, Some("AP"))
+        );
+        assert_eq!(
+            loc("NEW YORK (Reuters Legal) - Text"),
+            (Some("NEW YORK"), None, Some("Reuters"))
+        );
         assert_eq!(loc("ST. LOUIS — Text"), (Some("ST. LOUIS"), None, None));
-        assert_eq!(loc("CHARLESTON, S.C.\u{a0}— Text"), (Some("CHARLESTON"), Some("S.C."), None));
-        assert_eq!(loc("KIEL (Germany) (Reuters) - Text"), (Some("KIEL"), Some("Germany"), Some("Reuters")));
-        assert_eq!(loc("MOSCOW, February 26 /ITAR-TASS/. Text"), (Some("MOSCOW"), None, Some("Itar-Tass")));
+        assert_eq!(
+            loc("CHARLESTON, S.C.\u{a0}— Text"),
+            (Some("CHARLESTON"), Some("S.C."), None)
+        );
+        assert_eq!(
+            loc("KIEL (Germany) (Reuters) - Text"),
+            (Some("KIEL"), Some("Germany"), Some("Reuters"))
+        );
+        assert_eq!(
+            loc("MOSCOW, February 26 /ITAR-TASS/. Text"),
+            (Some("MOSCOW"), None, Some("Itar-Tass"))
+        );
     }
 
     #[test]
     fn byline_before_city_is_split_off() {
-        let d = parse_dateline("By Stanley Carvalho & Mahmoud Habboush ABU DHABI  (Reuters) - Global", false).unwrap();
-        assert_eq!(d.byline.as_deref(), Some("Stanley Carvalho & Mahmoud Habboush"));
+        let d = parse_dateline(
+            "By Stanley Carvalho & Mahmoud Habboush ABU DHABI  (Reuters) - Global",
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            d.byline.as_deref(),
+            Some("Stanley Carvalho & Mahmoud Habboush")
+        );
         assert_eq!(d.location.as_deref(), Some("ABU DHABI"));
     }
 
@@ -278,7 +411,10 @@ mod tests {
         let d = parse_dateline("WASHINGTON, Aug. 8, 2006 (UPI) -- Text", false).unwrap();
         assert_eq!((d.month_day, d.year), (Some((8, 8)), Some(2006)));
         let d = parse_dateline("RIO DE JANEIRO, APRIL 7 - ", true).unwrap();
-        assert_eq!((d.location.as_deref(), d.month_day), (Some("RIO DE JANEIRO"), Some((4, 7))));
+        assert_eq!(
+            (d.location.as_deref(), d.month_day),
+            (Some("RIO DE JANEIRO"), Some((4, 7)))
+        );
     }
 
     #[test]

@@ -17,13 +17,25 @@ pub fn month_number(word: &str) -> Option<u32> {
         return None;
     }
     const NAMES: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let lower = w.to_ascii_lowercase();
     let index = NAMES.iter().position(|name| {
         // Full name, three-letter abbreviation, or `sept`.
-        *name == lower || (lower.len() == 3 && name.starts_with(&lower)) || (lower == "sept" && *name == "september")
+        *name == lower
+            || (lower.len() == 3 && name.starts_with(&lower))
+            || (lower == "sept" && *name == "september")
     })?;
     u32::try_from(index + 1).ok()
 }
@@ -70,7 +82,10 @@ pub fn parse_stamp(line: &str) -> Option<Published> {
     }
     let mut p = Parts::default();
     let mut pending_pm: Option<bool> = None;
-    for token in line.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()) {
+    for token in line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+    {
         if !take_token(token, &mut p, &mut pending_pm) {
             return None;
         }
@@ -105,7 +120,9 @@ fn take_token(token: &str, p: &mut Parts, pending_pm: &mut Option<bool>) -> bool
         return p.offset.replace(offset).is_none();
     }
     if let Some((y, m, d)) = iso_date(token).or_else(|| dotted_date(token)) {
-        return p.year.replace(y).is_none() && p.month.replace(m).is_none() && p.day.replace(d).is_none();
+        return p.year.replace(y).is_none()
+            && p.month.replace(m).is_none()
+            && p.day.replace(d).is_none();
     }
     if let Some(time) = clock_time(&lower) {
         return p.time.replace(time).is_none();
@@ -133,14 +150,29 @@ fn apply_meridiem(p: &mut Parts, pm: bool) -> bool {
         (true, h) => h + 12,
         (false, h) => h,
     };
-    p.time = NaiveTime::from_hms_opt(h24, chrono::Timelike::minute(&t), chrono::Timelike::second(&t));
+    p.time = NaiveTime::from_hms_opt(
+        h24,
+        chrono::Timelike::minute(&t),
+        chrono::Timelike::second(&t),
+    );
     p.time.is_some()
 }
 
 fn is_weekday(lower: &str) -> bool {
-    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
     let w = lower.trim_end_matches('.');
-    w.len() >= 3 && DAYS.iter().any(|d| *d == w || (w.len() <= 4 && d.starts_with(w)))
+    w.len() >= 3
+        && DAYS
+            .iter()
+            .any(|d| *d == w || (w.len() <= 4 && d.starts_with(w)))
 }
 
 /// `+0300`, `-04:00`.
@@ -173,7 +205,13 @@ fn iso_date(token: &str) -> Option<(i32, u32, u32)> {
 fn dotted_date(token: &str) -> Option<(i32, u32, u32)> {
     let mut it = token.split('.');
     let (d, m, y) = (it.next()?, it.next()?, it.next()?);
-    if it.next().is_some() || y.len() != 4 || d.is_empty() || d.len() > 2 || m.is_empty() || m.len() > 2 {
+    if it.next().is_some()
+        || y.len() != 4
+        || d.is_empty()
+        || d.len() > 2
+        || m.is_empty()
+        || m.len() > 2
+    {
         return None;
     }
     Some((y.parse().ok()?, m.parse().ok()?, d.parse().ok()?))
@@ -181,9 +219,15 @@ fn dotted_date(token: &str) -> Option<(i32, u32, u32)> {
 
 /// `13:48`, `1:48pm`, `15:01:01.79`, `1:48a.m.`.
 fn clock_time(lower: &str) -> Option<NaiveTime> {
-    let (clock, pm) = if let Some(c) = lower.strip_suffix("pm").or_else(|| lower.strip_suffix("p.m.")) {
+    let (clock, pm) = if let Some(c) = lower
+        .strip_suffix("pm")
+        .or_else(|| lower.strip_suffix("p.m."))
+    {
         (c, Some(true))
-    } else if let Some(c) = lower.strip_suffix("am").or_else(|| lower.strip_suffix("a.m.")) {
+    } else if let Some(c) = lower
+        .strip_suffix("am")
+        .or_else(|| lower.strip_suffix("a.m."))
+    {
         (c, Some(false))
     } else {
         (lower, None)
@@ -239,15 +283,29 @@ mod tests {
     use super::*;
 
     fn stamp(s: &str) -> String {
-        parse_stamp(s).map(|p| p.to_string()).unwrap_or_else(|| "none".into())
+        parse_stamp(s)
+            .map(|p| p.to_string())
+            .unwrap_or_else(|| "none".into())
     }
 
     #[test]
     fn reads_reuters_header_stamps_with_us_zones() {
-        assert_eq!(stamp("Mon Oct 23, 2006 1:48pm EDT"), "2006-10-23T13:48:00-04:00");
-        assert_eq!(stamp("Sat Nov 17, 2012 3:22am EST"), "2012-11-17T03:22:00-05:00");
-        assert_eq!(stamp("Thu Oct 11, 2012 12:05am EDT"), "2012-10-11T00:05:00-04:00");
-        assert_eq!(stamp("Thu Oct 11, 2012 12:05pm EDT"), "2012-10-11T12:05:00-04:00");
+        assert_eq!(
+            stamp("Mon Oct 23, 2006 1:48pm EDT"),
+            "2006-10-23T13:48:00-04:00"
+        );
+        assert_eq!(
+            stamp("Sat Nov 17, 2012 3:22am EST"),
+            "2012-11-17T03:22:00-05:00"
+        );
+        assert_eq!(
+            stamp("Thu Oct 11, 2012 12:05am EDT"),
+            "2012-10-11T00:05:00-04:00"
+        );
+        assert_eq!(
+            stamp("Thu Oct 11, 2012 12:05pm EDT"),
+            "2012-10-11T12:05:00-04:00"
+        );
     }
 
     #[test]
@@ -256,8 +314,14 @@ mod tests {
         assert_eq!(stamp("February 26, 2026"), "2026-02-26");
         assert_eq!(stamp("26 Feb. 2026"), "2026-02-26");
         assert_eq!(stamp("2026-02-26"), "2026-02-26");
-        assert_eq!(stamp("2026-02-26T11:12:00+03:00"), "2026-02-26T11:12:00+03:00");
-        assert_eq!(stamp("Thu, 26 Feb 2026 11:12:00 +0300"), "2026-02-26T11:12:00+03:00");
+        assert_eq!(
+            stamp("2026-02-26T11:12:00+03:00"),
+            "2026-02-26T11:12:00+03:00"
+        );
+        assert_eq!(
+            stamp("Thu, 26 Feb 2026 11:12:00 +0300"),
+            "2026-02-26T11:12:00+03:00"
+        );
     }
 
     #[test]
@@ -285,16 +349,32 @@ mod tests {
 
     #[test]
     fn sgml_date_gives_the_day() {
-        assert_eq!(parse_sgml_date("26-FEB-1987 15:01:01.79").unwrap().to_string(), "1987-02-26");
-        assert_eq!(parse_sgml_date(" 5-MAR-1987 09:00:00.00").unwrap().to_string(), "1987-03-05");
+        assert_eq!(
+            parse_sgml_date("26-FEB-1987 15:01:01.79")
+                .unwrap()
+                .to_string(),
+            "1987-02-26"
+        );
+        assert_eq!(
+            parse_sgml_date(" 5-MAR-1987 09:00:00.00")
+                .unwrap()
+                .to_string(),
+            "1987-03-05"
+        );
         assert_eq!(parse_sgml_date("garbage"), None);
     }
 
     #[test]
     fn dateline_day_resolves_across_new_year() {
         let jan1 = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
-        assert_eq!(resolve_month_day(12, 31, jan1), NaiveDate::from_ymd_opt(2026, 12, 31));
-        assert_eq!(resolve_month_day(1, 2, jan1), NaiveDate::from_ymd_opt(2027, 1, 2));
+        assert_eq!(
+            resolve_month_day(12, 31, jan1),
+            NaiveDate::from_ymd_opt(2026, 12, 31)
+        );
+        assert_eq!(
+            resolve_month_day(1, 2, jan1),
+            NaiveDate::from_ymd_opt(2027, 1, 2)
+        );
         assert_eq!(resolve_month_day(2, 30, jan1), None);
     }
 }

@@ -34,7 +34,11 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), String> {
         (Cow::Owned(text.into_owned()), Encoding::Utf16)
     } else {
         let text = utf8_or_1252(bytes)?;
-        let enc = if matches!(text, Cow::Borrowed(_)) { Encoding::Utf8 } else { Encoding::Windows1252 };
+        let enc = if matches!(text, Cow::Borrowed(_)) {
+            Encoding::Utf8
+        } else {
+            Encoding::Windows1252
+        };
         (text, enc)
     };
     Ok((normalise_line_ends(text), encoding))
@@ -42,7 +46,9 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), String> {
 
 fn utf8_or_1252(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
     if memchr::memchr(0, bytes).is_some() {
-        return Err("binary data (NUL bytes); not a text file (UTF-16 needs a byte-order mark)".into());
+        return Err(
+            "binary data (NUL bytes); not a text file (UTF-16 needs a byte-order mark)".into(),
+        );
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Cow::Borrowed(text)),
@@ -95,9 +101,18 @@ mod tests {
 
     #[test]
     fn utf16_with_bom_decodes_both_orders() {
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Kyiv\r\n".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Kyiv\r\n".encode_utf16().flat_map(|u| u.to_be_bytes())).collect();
-        assert_eq!(decode(&le).unwrap(), (Cow::Borrowed("Kyiv\n"), Encoding::Utf16));
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Kyiv\r\n".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Kyiv\r\n".encode_utf16().flat_map(|u| u.to_be_bytes()))
+            .collect();
+        assert_eq!(
+            decode(&le).unwrap(),
+            (Cow::Borrowed("Kyiv\n"), Encoding::Utf16)
+        );
         assert_eq!(decode(&be).unwrap().0, "Kyiv\n");
     }
 

@@ -107,7 +107,9 @@ pub fn parse_path(path: &Path) -> Result<Parsed> {
     }
     // The file may grow between stat and read: never read more than the limit.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(path, bytes.len() as u64));
     }
@@ -118,7 +120,10 @@ fn too_large(path: &Path, len: u64) -> Error {
     Error::bad_article(
         path,
         None,
-        format!("file is {len} bytes, over the {} MiB limit; split it into smaller files", MAX_FILE_BYTES / (1024 * 1024)),
+        format!(
+            "file is {len} bytes, over the {} MiB limit; split it into smaller files",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
     )
 }
 
@@ -128,7 +133,8 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Parsed> {
     if bytes.is_empty() {
         return Err(Error::bad_article(path, None, "empty file"));
     }
-    let (text, encoding) = decode::decode(bytes).map_err(|reason| Error::bad_article(path, None, reason))?;
+    let (text, encoding) =
+        decode::decode(bytes).map_err(|reason| Error::bad_article(path, None, reason))?;
     if text.trim().is_empty() {
         return Err(Error::bad_article(path, None, "no text (only whitespace)"));
     }
@@ -136,31 +142,53 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Parsed> {
     let mut parsed = if matches!(ext.as_str(), "sgm" | "sgml") || sgml::is_sgml(&text) {
         let parsed = sgml::parse_sgml(path, &text);
         if parsed.articles.is_empty() && parsed.errors.is_empty() {
-            return Err(Error::bad_article(path, None, "no <REUTERS> story in this SGML file"));
+            return Err(Error::bad_article(
+                path,
+                None,
+                "no <REUTERS> story in this SGML file",
+            ));
         }
         parsed
-    } else if matches!(ext.as_str(), "json" | "ndjson" | "jsonl") || first_line_is_json_object(&text) {
+    } else if matches!(ext.as_str(), "json" | "ndjson" | "jsonl")
+        || first_line_is_json_object(&text)
+    {
         json::parse_json(path, &text)?
     } else {
-        let draft = if plain::is_archive(&text) { plain::parse_archive(&text) } else { plain::parse_plain(&text) };
-        let format = if plain::is_archive(&text) { Format::Archive } else { Format::Plain };
-        Parsed { articles: vec![finish(path, format, None, draft)], errors: Vec::new() }
+        let draft = if plain::is_archive(&text) {
+            plain::parse_archive(&text)
+        } else {
+            plain::parse_plain(&text)
+        };
+        let format = if plain::is_archive(&text) {
+            Format::Archive
+        } else {
+            Format::Plain
+        };
+        Parsed {
+            articles: vec![finish(path, format, None, draft)],
+            errors: Vec::new(),
+        }
     };
     if encoding == decode::Encoding::Windows1252 {
         for a in &mut parsed.articles {
-            a.warnings.push("not valid UTF-8; read as Windows-1252".into());
+            a.warnings
+                .push("not valid UTF-8; read as Windows-1252".into());
         }
     }
     Ok(parsed)
 }
 
 fn extension(path: &Path) -> String {
-    path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default()
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
 }
 
 fn first_line_is_json_object(text: &str) -> bool {
     let first = text.trim_start().split('\n').next().unwrap_or("");
-    first.starts_with('{') && serde_json::from_str::<serde_json::Value>(first).is_ok_and(|v| v.is_object())
+    first.starts_with('{')
+        && serde_json::from_str::<serde_json::Value>(first).is_ok_and(|v| v.is_object())
 }
 
 /// True for files a folder walk should parse: `.txt`, `.text`, `.sgm`, `.sgml`, `.json`,
@@ -170,7 +198,10 @@ pub fn is_article_path(path: &Path) -> bool {
         None => path.file_name().is_some(),
         Some(ext) => {
             let ext = ext.to_string_lossy().to_ascii_lowercase();
-            matches!(ext.as_str(), "txt" | "text" | "sgm" | "sgml" | "json" | "ndjson" | "jsonl")
+            matches!(
+                ext.as_str(),
+                "txt" | "text" | "sgm" | "sgml" | "json" | "ndjson" | "jsonl"
+            )
         }
     }
 }
@@ -202,8 +233,21 @@ pub fn article_id(title: &str, published: Option<&Published>, body: &str) -> Str
 
 /// The shared last steps: dateline fields, date reconciliation, id, attribution.
 pub(crate) fn finish(path: &Path, format: Format, record: Option<u32>, draft: Draft) -> Article {
-    let Draft { title, title_source, mut published, updated, byline, url, parts, mut warnings } = draft;
-    let BodyParts { body, dateline, byline: body_byline } = parts;
+    let Draft {
+        title,
+        title_source,
+        mut published,
+        updated,
+        byline,
+        url,
+        parts,
+        mut warnings,
+    } = draft;
+    let BodyParts {
+        body,
+        dateline,
+        byline: body_byline,
+    } = parts;
     let dateline = dateline.unwrap_or_default();
     if let Some((month, day)) = dateline.month_day {
         match published {
@@ -214,7 +258,10 @@ pub(crate) fn finish(path: &Path, format: Format, record: Option<u32>, draft: Dr
                 }
             }
             None => {
-                if let Some(d) = dateline.year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day)) {
+                if let Some(d) = dateline
+                    .year
+                    .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
+                {
                     published = Some(Published::Date(d));
                     warnings.push("publication date taken from the dateline".into());
                 }

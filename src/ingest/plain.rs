@@ -46,8 +46,13 @@ pub fn parse_archive(text: &str) -> Draft {
     let mut start = 0;
     if let Some(i) = rest.iter().position(|l| !l.trim().is_empty()) {
         if let Some((published, updated)) = parse_archive_stamp(rest[i]) {
-            if draft.published.is_some_and(|p| p.date() != published.date()) {
-                draft.warnings.push(format!("header date differs from the timestamp line ({published})"));
+            if draft
+                .published
+                .is_some_and(|p| p.date() != published.date())
+            {
+                draft.warnings.push(format!(
+                    "header date differs from the timestamp line ({published})"
+                ));
             }
             draft.published = Some(published);
             draft.updated = updated;
@@ -55,7 +60,12 @@ pub fn parse_archive(text: &str) -> Draft {
         }
     }
     // Everything up to `Subscribe` is photo credits and captions; without one, drop © lines.
-    let header_end = rest.iter().skip(start).take(12).position(|l| l.trim() == "Subscribe").map(|p| start + p + 1);
+    let header_end = rest
+        .iter()
+        .skip(start)
+        .take(12)
+        .position(|l| l.trim() == "Subscribe")
+        .map(|p| start + p + 1);
     let body_lines = rest[header_end.unwrap_or(start)..]
         .iter()
         .filter(|l| !is_credit_line(l))
@@ -105,7 +115,10 @@ pub fn split_title_source(title: &str) -> (&str, Option<&str>) {
 pub fn parse_plain(text: &str) -> Draft {
     let mut draft = Draft::default();
     let lines: Vec<&str> = text.split('\n').collect();
-    let mut i = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(lines.len());
+    let mut i = lines
+        .iter()
+        .position(|l| !l.trim().is_empty())
+        .unwrap_or(lines.len());
     let mut extra_headers: Vec<&str> = Vec::new();
 
     // Title: a `-- Title` header line or the first non-empty line.
@@ -116,7 +129,9 @@ pub fn parse_plain(text: &str) -> Draft {
         } else if parse_dateline(line.trim(), false).is_some() {
             // The story starts at once: name it after its first sentence, keep the line.
             draft.title = first_sentence(line);
-            draft.warnings.push("no title line; title taken from the first sentence".into());
+            draft
+                .warnings
+                .push("no title line; title taken from the first sentence".into());
         } else {
             draft.title = collapse_spaces(line.trim());
             i += 1;
@@ -148,9 +163,20 @@ pub fn parse_plain(text: &str) -> Draft {
 
     // A date line just below the title.
     if draft.published.is_none() {
-        let window = lines[i..].iter().enumerate().filter(|(_, l)| !l.trim().is_empty()).take(DATE_LINE_WINDOW);
+        let window = lines[i..]
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .take(DATE_LINE_WINDOW);
         let found = window
-            .map(|(k, l)| (k, l.trim().trim_start_matches("Published:").trim_start_matches("Updated:")))
+            .map(|(k, l)| {
+                (
+                    k,
+                    l.trim()
+                        .trim_start_matches("Published:")
+                        .trim_start_matches("Updated:"),
+                )
+            })
             .find_map(|(k, l)| parse_stamp(l).map(|p| (k, p)));
         if let Some((k, p)) = found {
             draft.published = Some(p);
@@ -186,7 +212,9 @@ fn collapse_spaces(s: &str) -> String {
 /// The first sentence of a dateline paragraph (after the dateline), cut at 120 bytes.
 fn first_sentence(line: &str) -> String {
     let line = line.trim();
-    let text = parse_dateline(line, false).map(|d| line[d.end..].trim()).unwrap_or(line);
+    let text = parse_dateline(line, false)
+        .map(|d| line[d.end..].trim())
+        .unwrap_or(line);
     let end = text.find(". ").map(|e| e + 1).unwrap_or(text.len());
     let mut s = &text[..end];
     if s.len() > 120 {
@@ -214,14 +242,24 @@ mod tests {
         assert_eq!(d.title, "Acme buys Widget Co");
         assert_eq!(d.byline.as_deref(), Some("Jane Doe"));
         assert_eq!(d.url.as_deref(), Some("http://example.com/a"));
-        assert_eq!(d.published.unwrap().to_string(), "2008-07-29T19:23:00-04:00");
-        assert_eq!(d.parts.dateline.unwrap().location.as_deref(), Some("WASHINGTON"));
-        assert_eq!(d.parts.body, "Acme Corp said on Tuesday it would buy Widget Co.\n\nShares rose.");
+        assert_eq!(
+            d.published.unwrap().to_string(),
+            "2008-07-29T19:23:00-04:00"
+        );
+        assert_eq!(
+            d.parts.dateline.unwrap().location.as_deref(),
+            Some("WASHINGTON")
+        );
+        assert_eq!(
+            d.parts.body,
+            "Acme Corp said on Tuesday it would buy Widget Co.\n\nShares rose."
+        );
     }
 
     #[test]
     fn title_is_first_line_and_date_line_below_it_is_read() {
-        let d = parse_plain("\nTalks resume\nFebruary 26, 2026\n\nTOKYO, Feb 26 - Talks resumed.\n");
+        let d =
+            parse_plain("\nTalks resume\nFebruary 26, 2026\n\nTOKYO, Feb 26 - Talks resumed.\n");
         assert_eq!(d.title, "Talks resume");
         assert_eq!(d.published.unwrap().to_string(), "2026-02-26");
         assert_eq!(d.parts.body, "Talks resumed.");
@@ -249,8 +287,14 @@ mod tests {
 
     #[test]
     fn title_source_needs_a_short_capitalised_tail() {
-        assert_eq!(split_title_source("Talks - Kremlin"), ("Talks", Some("Kremlin")));
-        assert_eq!(split_title_source("Russia - Ukraine talks end in a stalemate again"), ("Russia - Ukraine talks end in a stalemate again", None));
+        assert_eq!(
+            split_title_source("Talks - Kremlin"),
+            ("Talks", Some("Kremlin"))
+        );
+        assert_eq!(
+            split_title_source("Russia - Ukraine talks end in a stalemate again"),
+            ("Russia - Ukraine talks end in a stalemate again", None)
+        );
         assert_eq!(split_title_source("Prices - up"), ("Prices - up", None));
     }
 }

@@ -39,13 +39,23 @@ pub fn parse_sgml(path: &Path, text: &str) -> Parsed {
     while let Some(start) = open.find(&bytes[pos..]).map(|s| pos + s) {
         record += 1;
         let Some(end) = close.find(&bytes[start..]).map(|e| start + e) else {
-            parsed.errors.push(Error::bad_article(path, Some(format!("record {record}")), "story has no closing </REUTERS> tag"));
+            parsed.errors.push(Error::bad_article(
+                path,
+                Some(format!("record {record}")),
+                "story has no closing </REUTERS> tag",
+            ));
             break;
         };
         let story = &text[start..end];
         match parse_story(story) {
-            Ok(draft) => parsed.articles.push(finish(path, Format::Sgml, Some(record), draft)),
-            Err(reason) => parsed.errors.push(Error::bad_article(path, Some(format!("record {record}")), reason)),
+            Ok(draft) => parsed
+                .articles
+                .push(finish(path, Format::Sgml, Some(record), draft)),
+            Err(reason) => parsed.errors.push(Error::bad_article(
+                path,
+                Some(format!("record {record}")),
+                reason,
+            )),
         }
         pos = end + "</REUTERS>".len();
     }
@@ -57,16 +67,22 @@ fn parse_story(story: &str) -> Result<Draft, String> {
     if let Some(date) = element(story, "DATE") {
         draft.published = parse_sgml_date(date);
         if draft.published.is_none() {
-            draft.warnings.push(format!("unreadable <DATE> {:?}", date.trim()));
+            draft
+                .warnings
+                .push(format!("unreadable <DATE> {:?}", date.trim()));
         }
     }
-    draft.title = element(story, "TITLE").map(|t| collapse(&entities(t))).unwrap_or_default();
+    draft.title = element(story, "TITLE")
+        .map(|t| collapse(&entities(t)))
+        .unwrap_or_default();
     if let Some(raw) = element(story, "DATELINE") {
         let line = entities(raw);
         match parse_dateline(line.trim(), true) {
             Some(d) => draft.parts.dateline = Some(d),
             None if line.trim().is_empty() => {}
-            None => draft.warnings.push(format!("unrecognised dateline {:?}", line.trim())),
+            None => draft
+                .warnings
+                .push(format!("unrecognised dateline {:?}", line.trim())),
         }
     }
     let body = element(story, "BODY").or_else(|| unproc_text(story));
@@ -105,7 +121,11 @@ pub fn entities(s: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(amp) = rest.find('&') {
-        out.extend(rest[..amp].chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t'));
+        out.extend(
+            rest[..amp]
+                .chars()
+                .filter(|c| !c.is_control() || *c == '\n' || *c == '\t'),
+        );
         rest = &rest[amp..];
         let semi = rest.find(';').filter(|&i| i <= 8);
         let decoded = semi.and_then(|i| decode_entity(&rest[1..i]).map(|c| (c, i)));
@@ -122,7 +142,10 @@ pub fn entities(s: &str) -> Cow<'_, str> {
             }
         }
     }
-    out.extend(rest.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t'));
+    out.extend(
+        rest.chars()
+            .filter(|c| !c.is_control() || *c == '\n' || *c == '\t'),
+    );
     Cow::Owned(out)
 }
 
@@ -169,25 +192,43 @@ mod tests {
             "Showers continued throughout the week in the Bahia cocoa zone, Comissaria Smith said.\n\nThe dry period means the temporao will be late this year."
         );
         let brief = &parsed.articles[1];
-        assert_eq!((brief.record, brief.title.as_str(), brief.body.as_str()), (Some(2), "SHORT BRIEF TITLE", ""));
-        assert_eq!(brief.warnings, vec!["no <BODY>: title-only story".to_string()]);
+        assert_eq!(
+            (brief.record, brief.title.as_str(), brief.body.as_str()),
+            (Some(2), "SHORT BRIEF TITLE", "")
+        );
+        assert_eq!(
+            brief.warnings,
+            vec!["no <BODY>: title-only story".to_string()]
+        );
     }
 
     #[test]
     fn story_without_title_or_body_is_a_record_error() {
-        let parsed = parse_sgml(Path::new("r.sgm"), "<REUTERS>\n<DATE>26-FEB-1987</DATE></REUTERS><REUTERS><TITLE>T</TITLE></REUTERS>");
+        let parsed = parse_sgml(
+            Path::new("r.sgm"),
+            "<REUTERS>\n<DATE>26-FEB-1987</DATE></REUTERS><REUTERS><TITLE>T</TITLE></REUTERS>",
+        );
         assert_eq!(parsed.articles.len(), 1);
-        assert_eq!(parsed.errors[0].to_string(), "r.sgm:record 1: story has neither <TITLE> nor <BODY>");
+        assert_eq!(
+            parsed.errors[0].to_string(),
+            "r.sgm:record 1: story has neither <TITLE> nor <BODY>"
+        );
     }
 
     #[test]
     fn unclosed_story_is_reported() {
         let parsed = parse_sgml(Path::new("r.sgm"), "<REUTERS><TITLE>T</TITLE>");
-        assert_eq!(parsed.errors[0].to_string(), "r.sgm:record 1: story has no closing </REUTERS> tag");
+        assert_eq!(
+            parsed.errors[0].to_string(),
+            "r.sgm:record 1: story has no closing </REUTERS> tag"
+        );
     }
 
     #[test]
     fn entities_decode_and_controls_drop() {
-        assert_eq!(entities("a &lt;b&gt; &amp; &#233;&#3; &bogus; & x"), "a <b> & \u{e9} &bogus; & x");
+        assert_eq!(
+            entities("a &lt;b&gt; &amp; &#233;&#3; &bogus; & x"),
+            "a <b> & \u{e9} &bogus; & x"
+        );
     }
 }
