@@ -1,114 +1,14 @@
 //! End to end: `dateline search` through the binary, on temporary indexes built with
 //! `dateline index --index TMP DIR` from the seed article and a few fictional ones.
 
-use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
+#[path = "search_cli/support.rs"]
+mod support;
 
-use assert_cmd::Command;
+use std::process::Stdio;
+
 use serde_json::Value;
+use support::*;
 use tempfile::TempDir;
-
-const SEED: &str = include_str!("../../shared/seed/000_c6af6150e0f5301f.txt");
-
-/// Fictional: both query words, far apart, in January 2026.
-const FAR: &str = " date 2026-01-15 Gas Transit Questions Raised in Budapest\n\
-10:00 GMT 15.01.2026\n\
-BUDAPEST (Reuters) - The Druzhba network is old, officials said on Wednesday. Many other words stand between the two names in this story. A new pipeline was proposed for the region.\n";
-
-/// Fictional: neither word; another agency and place.
-const OTHER: &str = " date 2025-06-01 Harbour Reopens After Storm\n\
-09:00 GMT 01.06.2025\n\
-ODESA (AP) - The harbour reopened on Sunday after a storm, the port authority said.\n";
-
-struct Fixture {
-    _dir: TempDir,
-    index: PathBuf,
-}
-
-fn dateline() -> Command {
-    let mut cmd = Command::cargo_bin("dateline").expect("binary");
-    cmd.env_remove("DATELINE_INDEX").env_remove("NO_COLOR");
-    cmd
-}
-
-fn write_corpus(dir: &Path, files: &[(&str, &str)]) {
-    std::fs::create_dir_all(dir).expect("corpus dir");
-    for (name, text) in files {
-        std::fs::write(dir.join(name), text).expect("write article");
-    }
-}
-
-fn fixture() -> Fixture {
-    let dir = TempDir::new().expect("tempdir");
-    let corpus = dir.path().join("corpus");
-    write_corpus(
-        &corpus,
-        &[
-            ("000_c6af6150e0f5301f.txt", SEED),
-            ("far.txt", FAR),
-            ("other.txt", OTHER),
-        ],
-    );
-    let index = dir.path().join("ix");
-    dateline()
-        .arg("index")
-        .arg("--index")
-        .arg(&index)
-        .arg(&corpus)
-        .arg("-q")
-        .assert()
-        .success();
-    Fixture { _dir: dir, index }
-}
-
-fn search(f: &Fixture, args: &[&str]) -> Output {
-    dateline()
-        .arg("search")
-        .arg("--index")
-        .arg(&f.index)
-        .args(args)
-        .output()
-        .expect("run")
-}
-
-fn json(f: &Fixture, args: &[&str]) -> (Value, Output) {
-    let out = search(f, &[args, &["--format", "json"]].concat());
-    let v = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
-    (v, out)
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn titles(v: &Value) -> Vec<String> {
-    v["hits"].as_array().map_or_else(Vec::new, |h| {
-        h.iter()
-            .map(|h| h["title"].as_str().unwrap_or("").to_string())
-            .collect()
-    })
-}
-
-const SEED_TITLE: &str =
-    "US Prefers to Link Negotiation Tracks on Settlement With Economic Cooperation";
-
-/// The highlighted strings of a passage, cut from its own text (offsets are body characters).
-fn marked(p: &Value) -> Vec<String> {
-    let text: Vec<char> = p["text"].as_str().unwrap_or("").chars().collect();
-    let start = p["start"].as_u64().unwrap_or(0) as usize;
-    p["highlights"]
-        .as_array()
-        .map(|hs| {
-            hs.iter()
-                .map(|h| {
-                    let s = h["start"].as_u64().unwrap_or(0) as usize - start;
-                    let e = h["end"].as_u64().unwrap_or(0) as usize - start;
-                    text[s..e].iter().collect()
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
 
 #[test]
 fn seed_is_the_top_hit_for_druzhba_pipeline() {
@@ -448,7 +348,7 @@ fn default_index_is_built_from_corpus_on_first_search() {
     let dir = TempDir::new().expect("tempdir");
     write_corpus(
         &dir.path().join("corpus"),
-        &[("000_c6af6150e0f5301f.txt", SEED)],
+        &[("000_c6af6150e0f5301f.txt", seed().as_str())],
     );
     let first = dateline()
         .current_dir(dir.path())
