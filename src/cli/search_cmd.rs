@@ -8,6 +8,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use chrono::Utc;
+use tantivy::schema::Field;
 
 use super::{ColorChoice, IndexArgs, IndexLocation, Outcome, OutputFormat, SearchArgs, SortOrder};
 use crate::error::Error;
@@ -124,35 +125,51 @@ fn report_unknown_filters(
 ) -> anyhow::Result<bool> {
     let searcher = index.searcher();
     let fields = index.fields();
-    let groups = [
+    let fold = |v: &str| crate::index::schema::fold_key(v);
+    let same = |v: &str| v.to_string();
+    // Speakers are suggested by display name (folded to compare), places and agencies by key.
+    let groups: [(
+        &str,
+        &Vec<String>,
+        &Vec<String>,
+        Field,
+        Field,
+        &dyn Fn(&str) -> String,
+    ); 3] = [
         (
             "--speaker",
             &args.speaker,
             &filters.speakers,
             fields.speaker_key,
+            fields.speaker_name,
+            &fold,
         ),
         (
             "--location",
             &args.place,
             &filters.locations,
             fields.location_key,
+            fields.location_key,
+            &same,
         ),
         (
             "--agency",
             &args.agency,
             &filters.agencies,
             fields.agency_key,
+            fields.agency_key,
+            &same,
         ),
     ];
     let mut impossible = false;
-    for (flag, typed, keys, field) in groups {
+    for (flag, typed, keys, field, shown, fold) in groups {
         let mut unknown = 0;
         for (value, key) in typed.iter().zip(keys) {
             if suggest::exists(&searcher, field, key)? {
                 continue;
             }
             unknown += 1;
-            let near = suggest::nearest(&searcher, field, key)?;
+            let near = suggest::nearest(&searcher, shown, &fold(value), fold)?;
             let hint = if near.is_empty() {
                 String::from("; no similar values in the index")
             } else {
