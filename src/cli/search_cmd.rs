@@ -116,6 +116,18 @@ fn open_index(location: &IndexLocation) -> anyhow::Result<ArchiveIndex> {
     }
 }
 
+/// One filter flag: what was typed, its keys, the key field, and where suggestions come from.
+struct FilterGroup<'a> {
+    flag: &'a str,
+    typed: &'a [String],
+    keys: &'a [String],
+    field: Field,
+    /// Field whose values are suggested.
+    shown: Field,
+    /// Folds a suggested value (and what was typed) for comparison.
+    fold: &'a dyn Fn(&str) -> String,
+}
+
 /// Prints one line per filter value that matches nothing, with suggestions. Returns true when
 /// a whole filter (every value of `--speaker`, say) matches nothing, so no article can match.
 fn report_unknown_filters(
@@ -128,41 +140,42 @@ fn report_unknown_filters(
     let fold = |v: &str| crate::index::schema::fold_key(v);
     let same = |v: &str| v.to_string();
     // Speakers are suggested by display name (folded to compare), places and agencies by key.
-    let groups: [(
-        &str,
-        &Vec<String>,
-        &Vec<String>,
-        Field,
-        Field,
-        &dyn Fn(&str) -> String,
-    ); 3] = [
-        (
-            "--speaker",
-            &args.speaker,
-            &filters.speakers,
-            fields.speaker_key,
-            fields.speaker_name,
-            &fold,
-        ),
-        (
-            "--location",
-            &args.place,
-            &filters.locations,
-            fields.location_key,
-            fields.location_key,
-            &same,
-        ),
-        (
-            "--agency",
-            &args.agency,
-            &filters.agencies,
-            fields.agency_key,
-            fields.agency_key,
-            &same,
-        ),
+    let groups = [
+        FilterGroup {
+            flag: "--speaker",
+            typed: &args.speaker,
+            keys: &filters.speakers,
+            field: fields.speaker_key,
+            shown: fields.speaker_name,
+            fold: &fold,
+        },
+        FilterGroup {
+            flag: "--location",
+            typed: &args.place,
+            keys: &filters.locations,
+            field: fields.location_key,
+            shown: fields.location_key,
+            fold: &same,
+        },
+        FilterGroup {
+            flag: "--agency",
+            typed: &args.agency,
+            keys: &filters.agencies,
+            field: fields.agency_key,
+            shown: fields.agency_key,
+            fold: &same,
+        },
     ];
     let mut impossible = false;
-    for (flag, typed, keys, field, shown, fold) in groups {
+    for FilterGroup {
+        flag,
+        typed,
+        keys,
+        field,
+        shown,
+        fold,
+    } in groups
+    {
         let mut unknown = 0;
         for (value, key) in typed.iter().zip(keys) {
             if suggest::exists(&searcher, field, key)? {
