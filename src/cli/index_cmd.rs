@@ -1,6 +1,6 @@
 //! `dateline index`.
 
-use super::{Outcome, IndexArgs};
+use super::{IndexArgs, Outcome};
 
 /// Runs the command.
 pub fn run(_args: IndexArgs) -> anyhow::Result<Outcome> {

@@ -10,11 +10,12 @@
 //! phrases and for the stored text itself. Filters are raw `STRING | FAST` keys.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
-    TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
 };
 
 /// Tokenizer name of the stemmed analyzer.
@@ -92,7 +93,8 @@ impl Fields {
                 .set_tokenizer(STEM_TOKENIZER)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
-        let date = DateOptions::from(INDEXED | FAST | STORED).set_precision(DateTimePrecision::Seconds);
+        let date =
+            DateOptions::from(INDEXED | FAST | STORED).set_precision(DateTimePrecision::Seconds);
         let kind = b.add_text_field("kind", STRING | FAST);
         let id = b.add_text_field("id", STRING | FAST | STORED);
         let path = b.add_text_field("path", STRING | STORED);
@@ -175,7 +177,10 @@ mod tests {
     fn schema_has_every_field_once() {
         let fields = Fields::new();
         assert_eq!(fields.schema.fields().count(), 18);
-        assert_eq!(fields.schema.get_field("speaker_key").ok(), Some(fields.speaker_key));
+        assert_eq!(
+            fields.schema.get_field("speaker_key").ok(),
+            Some(fields.speaker_key)
+        );
     }
 
     #[test]
