@@ -308,3 +308,6 @@ impl<'a> CharOffsets<'a> {
         self.chars
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -64,10 +64,16 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
     let before = out.len();
     let mut primary: Option<(usize, Found, Cue)> = None;
     for (i, t) in toks.iter().enumerate() {
-        if !t.is_word() || t.cap {
-            continue;
-        }
-        let Some(c) = cue(t.text(body)) else { continue };
+        // `According` is the only cue that opens sentences capitalised.
+        let c = match t.text(body) {
+            _ if !t.is_word() => continue,
+            "According" => Cue::According,
+            _ if t.cap => continue,
+            w => match cue(w) {
+                Some(c) => c,
+                None => continue,
+            },
+        };
         if negated(body, toks, i) {
             continue;
         }
@@ -122,8 +128,13 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
         hi = hi.max(ci + 2);
     }
     // Words after the cue that belong to it: `told reporters`, `on Thursday`, `in a statement`.
-    let after = skip_cue_tail(body, toks, hi, c);
-    let said_on = said_on::read(body, toks, hi, after.min(hi + 8), cx.published)
+    let obj = if c == Cue::Told {
+        skip_object(body, toks, hi)
+    } else {
+        hi
+    };
+    let after = skip_cue_tail(body, toks, obj);
+    let said_on = said_on::read(body, toks, obj, after.min(obj + 6), cx.published)
         .or_else(|| opening_date(cx, toks, lo));
 
     let mut direct = false;
@@ -255,26 +266,29 @@ fn push_direct(cx: &Ctx, qi: usize, who: Who, said_on: Option<NaiveDate>, out: &
     });
 }
 
-/// Index of the first token after the cue's own words: an object of `told`, `on Thursday`,
-/// `in a statement`, `that`.
-fn skip_cue_tail(body: &str, toks: &[Tok], mut i: usize, c: Cue) -> usize {
-    if c == Cue::Told {
-        // `told reporters`, `told The Associated Press`, `told the BBC`.
-        if let Some(t) = toks.get(i).filter(|t| t.is_word()) {
-            let w = t.text(body);
-            if matches!(w, "the" | "The") || t.cap {
-                i += 1;
-                while toks
-                    .get(i)
-                    .is_some_and(|t| t.is_word() && t.cap && !is_function_word(t.text(body)))
-                {
-                    i += 1;
-                }
-            } else if !matches!(w, "that" | "on" | "in" | "at") {
+/// Index of the first token after the object of `told`: `told reporters`, `told The
+/// Associated Press`, `told the BBC`.
+fn skip_object(body: &str, toks: &[Tok], mut i: usize) -> usize {
+    if let Some(t) = toks.get(i).filter(|t| t.is_word()) {
+        let w = t.text(body);
+        if matches!(w, "the" | "The") || t.cap {
+            i += 1;
+            while toks
+                .get(i)
+                .is_some_and(|t| t.is_word() && t.cap && !is_function_word(t.text(body)))
+            {
                 i += 1;
             }
+        } else if !matches!(w, "that" | "on" | "in" | "at") {
+            i += 1;
         }
     }
+    i
+}
+
+/// Index of the first token after the cue's own words: `on Thursday`, `in a statement`,
+/// `that`.
+fn skip_cue_tail(body: &str, toks: &[Tok], mut i: usize) -> usize {
     loop {
         let Some(t) = toks.get(i).filter(|t| t.is_word()) else {
             return i;

@@ -122,6 +122,18 @@ pub fn left(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
                 if k == j {
                     return None;
                 }
+                if k >= 2
+                    && toks[k - 1].is_word()
+                    && matches!(toks[k - 1].text(body), "for" | "to" | "of" | "with")
+                {
+                    // `a spokesman for Donald Trump said`: the speaker is unnamed.
+                    let w = toks[k - 2].text(body);
+                    if toks[k - 2].is_word()
+                        && (is_role_noun(w) || is_title(&lower(w)) || w.ends_with('s'))
+                    {
+                        return None;
+                    }
+                }
                 let mut f = classify(body, toks, k..j)?;
                 if let Source::Name { role, .. } = &mut f.source {
                     if let Some((first, r)) = role_before(body, toks, k) {
@@ -201,6 +213,12 @@ fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<Found> {
     let name_from = split.map_or(chunk.start, |n| chunk.start + n + 1);
     if words.iter().all(|t| is_title(&lower(t.text(body)))) {
         let last = &toks[chunk.end - 1];
+        // Only `the President`, `the Foreign Minister` point back at someone; `Officials`,
+        // `Senator` alone do not.
+        let det = chunk.start > 0 && lower_eq(toks[chunk.start - 1].text(body), "the");
+        if !det || !is_role_noun(&lower(last.text(body))) {
+            return None;
+        }
         return Some(Found {
             source: Source::Description {
                 phrase: toks[chunk.start].start..last.end,
