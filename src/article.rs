@@ -137,7 +137,10 @@ impl Published {
     /// Seconds since the Unix epoch (midnight UTC for a bare date), for the index.
     pub fn timestamp(&self) -> i64 {
         match self {
-            Published::Date(d) => d.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp()).unwrap_or(0),
+            Published::Date(d) => d
+                .and_hms_opt(0, 0, 0)
+                .map(|t| t.and_utc().timestamp())
+                .unwrap_or(0),
             Published::DateTime(t) => t.timestamp(),
         }
     }
@@ -148,7 +151,9 @@ impl Published {
         if let Ok(t) = DateTime::parse_from_rfc3339(s) {
             return Some(Published::DateTime(t));
         }
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(Published::Date)
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .ok()
+            .map(Published::Date)
     }
 }
 

@@ -104,17 +104,31 @@ pub enum Error {
 impl Error {
     /// Wraps an I/O error with the path it concerns.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 
     /// Wraps a tantivy error with what we were doing.
     pub fn tantivy(context: impl Into<String>, source: tantivy::TantivyError) -> Self {
-        Error::Tantivy { context: context.into(), source }
+        Error::Tantivy {
+            context: context.into(),
+            source,
+        }
     }
 
     /// A bad article in `path`, optionally at `line N` / `record N`.
-    pub fn bad_article(path: impl Into<PathBuf>, location: Option<String>, reason: impl Into<String>) -> Self {
-        Error::BadArticle { path: path.into(), location, reason: reason.into() }
+    pub fn bad_article(
+        path: impl Into<PathBuf>,
+        location: Option<String>,
+        reason: impl Into<String>,
+    ) -> Self {
+        Error::BadArticle {
+            path: path.into(),
+            location,
+            reason: reason.into(),
+        }
     }
 
     /// True for errors caused by what the user gave us (input files, queries, flags).

@@ -40,7 +40,12 @@ pub enum Command {
 #[derive(Debug, Args, Clone)]
 pub struct IndexLocation {
     /// Index folder.
-    #[arg(long = "index", env = "DATELINE_INDEX", default_value = "index", value_name = "DIR")]
+    #[arg(
+        long = "index",
+        env = "DATELINE_INDEX",
+        default_value = "index",
+        value_name = "DIR"
+    )]
     pub index: PathBuf,
 }
 

@@ -1,0 +1,443 @@
+//! Datelines: the `MOSCOW (Sputnik) - ` that opens a wire story.
+//!
+//! Grammar (one anchored regex, tried only on the first lines of a body, never on the whole
+//! text), then checks in code:
+//!
+//! ```text
+//! [By NAMES ]  CITY [, REGION | (REGION)] [, or . DATE[, YEAR]] [(AGENCY)] DASH
+//!                                                               | /TASS/.
+//! (AGENCY) DASH                                     -- bare `(Reuters) - `, no location
+//! ```
+//!
+//! CITY is either all capitals (`NEW YORK`, `ST. LOUIS`, `LONDON/SYDNEY`) or, only when an
+//! agency follows, capitalised words (`Paris (AFP) – `). DASH is `-`, `--`, `–`, `—`, `―` or
+//! `.-`, followed by a space or the end of the line. A parenthesised word that is not an agency
+//! (`Sen. Bernie Sanders (I-Vt.) said`) and a capitals heading without a dash never match. The
+//! dateline's day is returned as written; the caller resolves it against the publication date.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates::month_number;
+
+/// What a dateline says.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Dateline {
+    /// City as written (`MOSCOW`, `Mexico City`, `LONDON/SYDNEY`).
+    pub location: Option<String>,
+    /// Region or country after the city (`Mass.`, `Tibet`).
+    pub region: Option<String>,
+    /// Normalised agency name (`AP`, `Reuters`, `TASS`).
+    pub agency: Option<String>,
+    /// Month and day, when written.
+    pub month_day: Option<(u32, u32)>,
+    /// Year, when written.
+    pub year: Option<i32>,
+    /// A byline glued before the city (`By Jane Doe MADRID (Reuters) - `).
+    pub byline: Option<String>,
+    /// Byte length of the dateline in the line (the story text starts here).
+    pub end: usize,
+}
+
+const SP: &str = r"[\ \t\u{a0}]";
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let caps_word = r"\p{Lu}[\p{Lu}'’.\-]*";
+    let mixed_word = r"\p{Lu}[\p{L}'’.\-]*";
+    let caps_city = format!(r"{caps_word}(?:(?:{SP}|/){caps_word}){{0,4}}");
+    let city = format!(r"(?:{caps_city}|{mixed_word}(?:{SP}{mixed_word}){{0,3}})");
+    let region = format!(r"\p{{Lu}}[\p{{L}}.'’\-]*(?:{SP}\p{{Lu}}[\p{{L}}.'’\-]*){{0,2}}");
+    let month = r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)";
+    let date = format!(r"(?:{month}\.?{SP}+\d{{1,2}}|\d{{1,2}}{SP}+{month})(?:,?{SP}+\d{{4}})?");
+    let pattern = format!(
+        r"(?x)^{SP}*
+        (?:
+            (?:By{SP}+(?P<by>[^()\n]{{2,100}}?){SP}+(?P<bcity>{caps_city}) | (?P<city>{city}))
+            (?:{SP}*,{SP}*(?P<region>{region}))?
+            (?:{SP}*\({SP}*(?P<paren>[^()\n]{{1,40}}?){SP}*\))?
+            (?:{SP}*[,.]?{SP}*(?P<date>{date})\.?)?
+            {SP}*
+        )?
+        (?:
+            \({SP}*,?{SP}*(?P<agency>[^()\n]{{1,40}}?){SP}*\){SP}*(?P<dash1>--|-|—|–|―|\.-)
+          | /(?P<tass>(?:ITAR-)?TASS)/\.?
+          | (?P<dash2>--|-|—|–|―|\.-)
+        )
+        (?:{SP}+|$)"
+    );
+    Regex::new(&pattern).unwrap_or_else(|e| unreachable!("dateline regex is valid: {e}"))
+});
+
+/// Capitals words that open a line with a dash but are headings, not places.
+const NOT_PLACES: &[&str] = &[
+    "UPDATE",
+    "EXCLUSIVE",
+    "FACTBOX",
+    "ANALYSIS",
+    "REFILE",
+    "CORRECTED",
+    "CORRECTION",
+    "BREAKING",
+    "WRAPUP",
+    "INTERVIEW",
+    "COLUMN",
+    "PREVIEW",
+    "TIMELINE",
+    "URGENT",
+    "FLASH",
+    "ALERT",
+    "NOTE",
+    "EDITORS",
+    "RPT",
+    "NEWS",
+    "SPECIAL",
+    "REPORT",
+    "PHOTO",
+    "VIDEO",
+    "WATCH",
+    "READ",
+    "MORE",
+    "UPDATED",
+    "OPINION",
+    "EDITORIAL",
+    "I",
+    "A",
+];
+
+/// Finds a dateline at the start of `line`. `relaxed` accepts a capitalised city without an
+/// agency (for the SGML `<DATELINE>` field, which is known to hold one).
+pub fn parse_dateline(line: &str, relaxed: bool) -> Option<Dateline> {
+    // Datelines are short: never let the regex look past the first few hundred bytes.
+    let head = truncate(line, 240);
+    let caps = DATELINE.captures(head)?;
+    let whole = caps.get(0)?;
+    let city = caps
+        .name("city")
+        .or_else(|| caps.name("bcity"))
+        .map(|m| strip_final_dot(m.as_str().trim()));
+    let mut region = caps.name("region").map(|m| m.as_str().trim().to_string());
+    let mut agency_raw = caps.name("agency").map(|m| m.as_str());
+    if let Some(paren) = caps.name("paren").map(|m| m.as_str().trim()) {
+        if agency_raw.is_none() && normalise_agency(paren).is_some() {
+            agency_raw = Some(paren);
+        } else if region.is_none() && looks_like_region(paren) {
+            region = Some(paren.to_string());
+        } else {
+            return None;
+        }
+    }
+    let agency = match (agency_raw, caps.name("tass")) {
+        (_, Some(t)) => normalise_agency(t.as_str()),
+        (Some(raw), None) => Some(normalise_agency(raw).or_else(|| unknown_agency(raw, city))?),
+        (None, None) => None,
+    };
+    let city = match city {
+        Some(c) => Some(check_city(c, agency.is_some() || relaxed)?),
+        None if agency.is_some() => None,
+        None => return None,
+    };
+    // A month name is a date, not a region (`XIGAZE, April 29` matched both ways).
+    if region.as_deref().is_some_and(|r| month_number(r).is_some()) {
+        return None;
+    }
+    let (month_day, year) = caps
+        .name("date")
+        .map(|m| split_date(m.as_str()))
+        .unwrap_or((None, None));
+    let byline = caps.name("by").map(|m| m.as_str().trim().to_string());
+    if byline.is_some() && city.is_none() {
+        return None;
+    }
+    Some(Dateline {
+        location: city,
+        region,
+        agency,
+        month_day,
+        year,
+        byline,
+        end: whole.end(),
+    })
+}
+
+fn truncate(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// `MINSK.` (before the date) is `MINSK`; `WASHINGTON D.C.` keeps its abbreviation.
+fn strip_final_dot(city: &str) -> &str {
+    match city.strip_suffix('.') {
+        Some(head)
+            if !head.rsplit([' ', '/']).next().unwrap_or("").contains('.') && head.len() > 3 =>
+        {
+            head
+        }
+        _ => city,
+    }
+}
+
+fn check_city(city: &str, mixed_ok: bool) -> Option<String> {
+    let letters = city.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 {
+        return None;
+    }
+    let all_caps = !city.chars().any(|c| c.is_lowercase());
+    if !all_caps && !mixed_ok {
+        return None;
+    }
+    if all_caps
+        && city
+            .split([' ', '/'])
+            .any(|w| NOT_PLACES.contains(&w.trim_end_matches(['.', ':'])))
+    {
+        return None;
+    }
+    Some(city.to_string())
+}
+
+fn looks_like_region(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+        && s.split_whitespace().count() <= 3
+        && s.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
+}
+
+/// An agency we do not know by name, kept as written when it looks like one (capitalised,
+/// short) and the city is in capitals.
+fn unknown_agency(raw: &str, city: Option<&str>) -> Option<String> {
+    let caps_city = city.is_some_and(|c| !c.chars().any(char::is_lowercase));
+    (caps_city && looks_like_region(raw) && raw.split_whitespace().count() <= 2)
+        .then(|| raw.to_string())
+}
+
+/// The canonical name of a news agency as datelines write it (`Associated Press` -> `AP`,
+/// `Reuters Legal` -> `Reuters`, `/TASS/` -> `TASS`), or `None` for an unknown name.
+pub fn normalise_agency(raw: &str) -> Option<String> {
+    let cleaned = raw
+        .trim()
+        .trim_matches(|c: char| c == '/' || c == ',' || c.is_whitespace());
+    let lower = cleaned.to_lowercase();
+    const KNOWN: &[(&str, &str)] = &[
+        ("associated press", "AP"),
+        ("ap", "AP"),
+        ("agence france-presse", "AFP"),
+        ("afp", "AFP"),
+        ("sputnik", "Sputnik"),
+        ("reuters", "Reuters"),
+        ("reuter", "Reuter"),
+        ("itar-tass", "Itar-Tass"),
+        ("tass", "TASS"),
+        ("xinhua", "Xinhua"),
+        ("ria novosti", "RIA Novosti"),
+        ("interfax", "Interfax"),
+        ("upi", "UPI"),
+        ("dpa", "dpa"),
+        ("kyodo", "Kyodo"),
+        ("jiji", "Jiji"),
+        ("yonhap", "Yonhap"),
+        ("pti", "PTI"),
+        ("efe", "EFE"),
+        ("bloomberg", "Bloomberg"),
+        ("ians", "IANS"),
+        ("anadolu", "Anadolu"),
+        ("ani", "ANI"),
+    ];
+    KNOWN.iter().find_map(|(key, name)| {
+        // `Reuters Legal`, `Reuters.com`, `Kyodo News` count as the agency itself.
+        let rest = lower.strip_prefix(key)?;
+        (rest.is_empty() || rest.starts_with([' ', '.', '-'])).then(|| name.to_string())
+    })
+}
+
+fn split_date(s: &str) -> (Option<(u32, u32)>, Option<i32>) {
+    let mut month = None;
+    let mut day = None;
+    let mut year = None;
+    for tok in s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '\u{a0}')
+        .filter(|t| !t.is_empty())
+    {
+        if let Some(m) = month_number(tok) {
+            month = Some(m);
+        } else if let Ok(n) = tok.trim_end_matches('.').parse::<u32>() {
+            if n > 31 {
+                year = i32::try_from(n).ok();
+            } else {
+                day = Some(n);
+            }
+        }
+    }
+    (
+        month
+            .zip(day)
+            .filter(|(m, d)| chrono::NaiveDate::from_ymd_opt(2000, *m, *d).is_some()),
+        year,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (location, region, agency, rest of line)
+    fn dl(line: &str) -> Option<(Option<String>, Option<String>, Option<String>, String)> {
+        parse_dateline(line, false)
+            .map(|d| (d.location, d.region, d.agency, line[d.end..].to_string()))
+    }
+
+    fn loc(
+        line: &str,
+    ) -> (
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+    ) {
+        let d = parse_dateline(line, false).unwrap_or_else(|| panic!("no dateline in {line:?}"));
+        let leak = |s: Option<String>| s.map(|s| &*Box::leak(s.into_boxed_str()));
+        (leak(d.location), leak(d.region), leak(d.agency))
+    }
+
+    #[test]
+    fn parses_sputnik_dateline() {
+        assert_eq!(
+            dl("MOSCOW (Sputnik) - The United States"),
+            Some((
+                Some("MOSCOW".into()),
+                None,
+                Some("Sputnik".into()),
+                "The United States".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn parses_every_listed_agency_style() {
+        assert_eq!(
+            loc("KYIV, Feb 26 (Reuters) - Text"),
+            (Some("KYIV"), None, Some("Reuters"))
+        );
+        assert_eq!(loc("TOKYO, March 17 - Text"), (Some("TOKYO"), None, None));
+        assert_eq!(
+            loc("MOSCOW, February 26. /TASS/. Text"),
+            (Some("MOSCOW"), None, Some("TASS"))
+        );
+        assert_eq!(
+            loc("BEIJING, Feb. 26 (Xinhua) -- Text"),
+            (Some("BEIJING"), None, Some("Xinhua"))
+        );
+        assert_eq!(
+            loc("XIGAZE, Tibet, April 29 (Xinhua) --"),
+            (Some("XIGAZE"), Some("Tibet"), Some("Xinhua"))
+        );
+        assert_eq!(
+            loc("ANKARA, Turkey (AP) — Text"),
+            (Some("ANKARA"), Some("Turkey"), Some("AP"))
+        );
+        assert_eq!(
+            loc("Paris (AFP) – Text"),
+            (Some("Paris"), None, Some("AFP"))
+        );
+        assert_eq!(
+            loc("MINSK. July 26 (Interfax) - Text"),
+            (Some("MINSK"), None, Some("Interfax"))
+        );
+        assert_eq!(
+            loc("WASHINGTON, Aug. 8 (UPI) -- Text"),
+            (Some("WASHINGTON"), None, Some("UPI"))
+        );
+        assert_eq!(
+            loc("CAMBRIDGE, Mass., Dec. 11 (UPI) —"),
+            (Some("CAMBRIDGE"), Some("Mass."), Some("UPI"))
+        );
+        assert_eq!(
+            loc("LONDON/SYDNEY (Reuters) - Text"),
+            (Some("LONDON/SYDNEY"), None, Some("Reuters"))
+        );
+        assert_eq!(
+            loc("FOSHAN, China  (Reuters) - Text"),
+            (Some("FOSHAN"), Some("China"), Some("Reuters"))
+        );
+        assert_eq!(loc("(Reuters) - Text"), (None, None, Some("Reuters")));
+        assert_eq!(
+            loc("SEOUL (Yonhap) .- Text"),
+            (Some("SEOUL"), None, Some("Yonhap"))
+        );
+        assert_eq!(
+            loc("LONDON (Associated Press) - Text"),
+            (Some("LONDON"), None, Some("AP"))
+        );
+        assert_eq!(
+            loc("NEW YORK (Reuters Legal) - Text"),
+            (Some("NEW YORK"), None, Some("Reuters"))
+        );
+        assert_eq!(loc("ST. LOUIS — Text"), (Some("ST. LOUIS"), None, None));
+        assert_eq!(
+            loc("CHARLESTON, S.C.\u{a0}— Text"),
+            (Some("CHARLESTON"), Some("S.C."), None)
+        );
+        assert_eq!(
+            loc("KIEL (Germany) (Reuters) - Text"),
+            (Some("KIEL"), Some("Germany"), Some("Reuters"))
+        );
+        assert_eq!(
+            loc("MOSCOW, February 26 /ITAR-TASS/. Text"),
+            (Some("MOSCOW"), None, Some("Itar-Tass"))
+        );
+    }
+
+    #[test]
+    fn byline_before_city_is_split_off() {
+        let d = parse_dateline(
+            "By Stanley Carvalho & Mahmoud Habboush ABU DHABI  (Reuters) - Global",
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            d.byline.as_deref(),
+            Some("Stanley Carvalho & Mahmoud Habboush")
+        );
+        assert_eq!(d.location.as_deref(), Some("ABU DHABI"));
+    }
+
+    #[test]
+    fn dateline_date_and_year_are_read() {
+        let d = parse_dateline("WASHINGTON, Aug. 8, 2006 (UPI) -- Text", false).unwrap();
+        assert_eq!((d.month_day, d.year), (Some((8, 8)), Some(2006)));
+        let d = parse_dateline("RIO DE JANEIRO, APRIL 7 - ", true).unwrap();
+        assert_eq!(
+            (d.location.as_deref(), d.month_day),
+            (Some("RIO DE JANEIRO"), Some((4, 7)))
+        );
+    }
+
+    #[test]
+    fn ordinary_sentences_and_headings_are_not_datelines() {
+        for line in [
+            "Sen. Bernie Sanders (I-Vt.) said on Monday that",
+            "Washington - the capital city is busy",
+            "ORGANIC GROCERY MARKET Whole Foods first announced",
+            "UPDATE 2 - Oil rises",
+            "EXCLUSIVE - Talks stall",
+            "The Latest: Trump rallies (AP) in Ohio",
+            "Mr. Trump (R) - who spoke",
+            "NATO-led forces said",
+            "WASHINGTON",
+        ] {
+            assert_eq!(parse_dateline(line, false), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn sgml_field_accepts_a_capitalised_city() {
+        let d = parse_dateline("    New York, April 9 - ", true).unwrap();
+        assert_eq!(d.location.as_deref(), Some("New York"));
+        assert_eq!(parse_dateline("    New York, April 9 - ", false), None);
+    }
+}
