@@ -41,7 +41,7 @@ fn seed_body_drops_credits_captions_and_subscribe() {
     );
     assert_eq!(
         paragraphs(&a),
-        13,
+        14,
         "one paragraph per body line of the seed"
     );
     for debris in [
