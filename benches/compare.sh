@@ -144,18 +144,22 @@ for scale in "${SCALES[@]}"; do
         size=$(du -sb "$idx" | cut -f1)
         mbs=$(per_sec "${BYTES[$scale]}" "$wall" 1e6)
         dps=$(per_sec "${STORIES[$scale]}" "$wall" 1)
-        RAW+=("index $scale -j $j: ${wall}s, $mbs MB/s, $dps docs/s, peak RSS $((rss / 1024)) MiB, index $size bytes — \`${cmd[*]#$ROOT/}\`")
+        RAW+=("index $scale -j $j: ${wall}s, $mbs MB/s, $dps docs/s, peak RSS $((rss / 1024)) MiB, index $size bytes — \`${cmd[*]#"$ROOT"/}\`")
+        ROWS+=("| index $scale -j $j: MB/s, docs/s, peak RSS MiB | $mbs; $dps; $((rss / 1024)) | | | RSS < 500, flat x1 -> x20 |")
         RSS[$scale-j$j]=$rss; SIZE[$scale]=$size; MBS[$scale-j$j]=$mbs
     done
     idx="$WORK/index-$scale-j2"
     say "dateline index $scale again (unchanged archive)"
     timed "$WORK/reidx-$scale" "$BIN" index -q -j 2 --index "$idx" "$DATA/$scale"
     read -r rewall _ <"$WORK/reidx-$scale"
-    RAW+=("re-index unchanged $scale: ${rewall}s — \`target/release/dateline index -q -j 2 --index $idx $DATA/$scale\`")
+    RAW+=("re-index unchanged $scale: ${rewall}s — \`target/release/dateline index -q -j 2 --index ${idx#"$ROOT"/} benches/data/$scale\`")
     ROWS+=("| re-index unchanged $scale (s) | $rewall | | | < 2 s (x20) |")
     ROWS+=("| index size / raw text, $scale | $(ratio "${SIZE[$scale]}" "${BYTES[$scale]}") | | | <= 1.5 |")
-    ROWS+=("| peak RSS -j 2, $scale (MiB) | $((RSS[$scale-j2] / 1024)) | | | < 500, flat x1 -> x20 |")
 done
+
+if [ -n "${RSS[x20-j2]:-}" ]; then
+    ROWS+=("| peak RSS x20 / x1, -j 2 | $(ratio "${RSS[x20-j2]}" "${RSS[x1-j2]}") | | | ~1 (flat) |")
+fi
 
 # tantivy-cli: same stories from NDJSON, 2 threads, a minimal title/body/date schema.
 for scale in "${SCALES[@]}"; do
@@ -185,8 +189,8 @@ done
 scale="${SCALES[-1]}"
 idx="$WORK/index-$scale-j2"
 files="$DATA/$scale"
-runs=20; warm=3
-[ "$QUICK" -eq 1 ] && { runs=5; warm=1; }
+runs=30; warm=3; rg_runs=3
+[ "$QUICK" -eq 1 ] && { runs=10; warm=1; rg_runs=2; }
 # name | dateline arguments | ripgrep equivalent (run by bash)
 QUERIES=(
     "phrase|\"crude oil prices\"|rg -c -i -F 'crude oil prices' $files"
@@ -196,21 +200,39 @@ QUERIES=(
     "dates|oil --since 1987-03-01 --until 1987-03-15|rg -l -0 -e '^March ([1-9]|1[0-5]), 1987$' $files | xargs -0 rg -c -i -w oil"
     "sort|opec --sort date|rg -c -i -w opec $files"
 )
-say "search latency (hyperfine, $runs runs) on $scale"
+say "search latency (hyperfine: dateline $runs runs, rg $rg_runs runs) on $scale"
 for entry in "${QUERIES[@]}"; do
     IFS='|' read -r name query grep_cmd <<<"$entry"
-    hits=$(eval "\"$BIN\" search --index \"$idx\" --color never --format ndjson --limit 10 $query" 2>/dev/null | wc -l || true)
-    hyperfine --style basic -i --warmup "$warm" --runs "$runs" --export-json "$WORK/search-$name.json" \
-        -n "dateline $name" "\"$BIN\" search --index \"$idx\" --color never $query" \
-        -n "rg $name" "$grep_cmd" >"$WORK/search-$name.out" 2>&1 ||
-        { echo "compare.sh: hyperfine failed for $name (see $WORK/search-$name.out)" >&2; continue; }
-    read -r dmed dp99 rmed < <(python3 - "$WORK/search-$name.json" <<'PY'
+    # One checked run first: an error (exit 2) is reported instead of timed, no hits is flagged.
+    rc=0
+    eval "\"$BIN\" search --index \"$idx\" --color never --format ndjson --limit 10 $query" \
+        >"$WORK/search-$name.hits" 2>"$WORK/search-$name.err" || rc=$?
+    hits=$(wc -l <"$WORK/search-$name.hits")
+    if [ "$rc" -ge 2 ]; then
+        why=$(head -1 "$WORK/search-$name.err")
+        RAW+=("search $name on $scale: dateline failed (exit $rc): $why — \`dateline search $query\`")
+        ROWS+=("| search $name, $scale | error (exit $rc) | | | |")
+        continue
+    fi
+    [ "$hits" -gt 0 ] || echo "compare.sh: warning: search $name found nothing" >&2
+    # -i: exit 1 (no hits) is a valid outcome for both tools. rg gets fewer runs: it is slow.
+    if ! { hyperfine --style basic -i --warmup "$warm" --runs "$runs" \
+               --export-json "$WORK/search-$name.json" -n "dateline $name" \
+               "\"$BIN\" search --index \"$idx\" --color never $query" &&
+           hyperfine --style basic -i --warmup 1 --runs "$rg_runs" \
+               --export-json "$WORK/rg-$name.json" -n "rg $name" "$grep_cmd"; } \
+           >"$WORK/search-$name.out" 2>&1; then
+        echo "compare.sh: hyperfine failed for $name (see $WORK/search-$name.out)" >&2
+        continue
+    fi
+    read -r dmed dp99 rmed < <(python3 - "$WORK/search-$name.json" "$WORK/rg-$name.json" <<'PY'
 import json, sys
-res = json.load(open(sys.argv[1]))["results"]
-def p(times, q):
-    s = sorted(times); return s[min(len(s) - 1, int(q * len(s)))]
-d, r = res[0]["times"], res[1]["times"]
-print(f"{p(d,.5)*1e3:.1f} {p(d,.99)*1e3:.1f} {p(r,.5)*1e3:.1f}")
+def times(path):
+    return sorted(json.load(open(path))["results"][0]["times"])
+def p(s, q):
+    return s[min(len(s) - 1, int(q * len(s)))] * 1e3
+d, r = times(sys.argv[1]), times(sys.argv[2])
+print(f"{p(d, .5):.1f} {p(d, .99):.1f} {p(r, .5):.1f}")
 PY
 )
     RAW+=("search $name on $scale ($hits hits shown): dateline median ${dmed} ms, p99 ${dp99} ms; rg median ${rmed} ms — \`dateline search $query\` vs \`${grep_cmd//$ROOT\//}\`")
