@@ -119,20 +119,34 @@ pub fn summary(run: &Run) -> serde_json::Value {
     })
 }
 
-/// Article count of the index, as `dateline stats --format json` reports it.
-pub fn article_count(index: &Path) -> u64 {
+/// `dateline stats --format json` on `index`, as run (whatever the outcome).
+pub fn stats_run(index: &Path) -> Run {
     let mut cmd = dateline();
     cmd.arg("stats")
         .arg("--format")
         .arg("json")
         .arg("--index")
         .arg(index);
-    let run = run_with_timeout(cmd, Duration::from_secs(60));
+    run_with_timeout(cmd, Duration::from_secs(60))
+}
+
+/// Article and source-file counts of the index, from `dateline stats --format json`, which
+/// must succeed.
+pub fn counts(index: &Path) -> (u64, u64) {
+    let run = stats_run(index);
     assert_eq!(run.code, Some(0), "stats failed: {}", run.stderr);
     let stats: serde_json::Value = serde_json::from_str(&run.stdout).expect("stats JSON");
-    stats["articles"]
-        .as_u64()
-        .unwrap_or_else(|| panic!("no article count in {}", run.stdout))
+    let get = |key: &str| {
+        stats[key]
+            .as_u64()
+            .unwrap_or_else(|| panic!("no {key} count in {}", run.stdout))
+    };
+    (get("articles"), get("sources"))
+}
+
+/// Article count of the index, as `dateline stats --format json` reports it.
+pub fn article_count(index: &Path) -> u64 {
+    counts(index).0
 }
 
 /// True when this process can read a file that has no read permission (root, or
