@@ -53,7 +53,7 @@ fn reuters_kyiv_dateline_byline_and_trailer() {
         &a.quotes[1],
         "Taras Melnyk",
         Direct,
-        "The crews are working around the clock, but the pumping station needs new equipment that we do not have in stock,",
+        "The crews are working around the clock, but the pumping station needs new equipment that we do not have in stock",
     );
     assert_quote(
         &a.quotes[2],
@@ -105,7 +105,7 @@ fn tokyo_dateline_without_agency_and_zoned_time() {
         &a.quotes[1],
         "Haruto Mori",
         Direct,
-        "We have 240 days of reserves and we will use them without hesitation if supplies are interrupted,",
+        "We have 240 days of reserves and we will use them without hesitation if supplies are interrupted",
     );
     assert_quote(
         &a.quotes[2],
@@ -153,7 +153,7 @@ fn tass_dateline_and_she_added_that() {
         &a.quotes[1],
         "Maria Zakharova",
         Direct,
-        "Those who target the pipeline are hitting Hungarian and Slovak households, not Moscow,",
+        "Those who target the pipeline are hitting Hungarian and Slovak households, not Moscow",
     );
     assert_quote(
         &a.quotes[2],
@@ -202,7 +202,7 @@ fn xinhua_beijing_dateline_and_surname_first_name() {
         &a.quotes[1],
         "Liu Guoqiang",
         Direct,
-        "Energy cooperation is a pillar of our comprehensive strategic partnership,",
+        "Energy cooperation is a pillar of our comprehensive strategic partnership",
     );
 }
 

@@ -36,7 +36,7 @@ fn ap_dateline_with_country_em_dash_and_curly_quotes() {
         &a.quotes[1],
         "Selin Aydin",
         Direct,
-        "Our door is open to both sides, and our navy can help guarantee the corridor,",
+        "Our door is open to both sides, and our navy can help guarantee the corridor",
     );
 }
 
@@ -74,7 +74,7 @@ fn afp_dateline_keeps_mixed_case_city_and_en_dash() {
         &a.quotes[1],
         "Claire Dubois",
         Direct,
-        "We ended the winter with more gas than we feared, so we can ease the burden on suppliers,",
+        "We ended the winter with more gas than we feared, so we can ease the burden on suppliers",
     );
 }
 
@@ -112,7 +112,7 @@ fn interfax_dot_dateline_and_guillemets() {
         &a.quotes[1],
         "Yuri Savchenko",
         Direct,
-        "Pumping to Poland has stopped, but we have redirected the volumes to our own refineries,",
+        "Pumping to Poland has stopped, but we have redirected the volumes to our own refineries",
     );
 }
 
@@ -153,7 +153,7 @@ fn upi_dateline_and_day_of_the_statement() {
         &a.quotes[1],
         "Laura Whitfield",
         Direct,
-        "Operators have treated the fines as a cost of doing business, and that ends now,",
+        "Operators have treated the fines as a cost of doing business, and that ends now",
     );
 }
 
@@ -202,7 +202,7 @@ fn reuters_header_lines_give_byline_time_zone_and_url() {
         &a.quotes[0],
         "Mark Ridley",
         Direct,
-        "The market had priced in a short stoppage, and now it is repricing for weeks,",
+        "The market had priced in a short stoppage, and now it is repricing for weeks",
     );
     assert_eq!(a.quotes[0].said_on, None, "no day given for the statement");
 }

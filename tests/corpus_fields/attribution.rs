@@ -33,7 +33,7 @@ fn quote_running_over_two_paragraphs_is_one_quote() {
         &a.quotes[1],
         "Alexander Novak",
         Direct,
-        "We will not accept the cap,",
+        "We will not accept the cap",
     );
     let long = &a.quotes[2];
     assert_eq!(
@@ -94,7 +94,7 @@ fn inverted_said_peskov_attributes_both_statements() {
         &a.quotes[1],
         "Dmitry Peskov",
         Direct,
-        "There is nothing to discuss while the pumping stations are being shelled,",
+        "There is nothing to discuss while the pumping stations are being shelled",
     );
     assert!(a.quotes.iter().all(|q| q.said_on.is_none()), "no day given");
 }
@@ -201,7 +201,7 @@ fn peskov_and_peskova_are_different_people() {
         &a.quotes[3],
         "Irina Peskova",
         Direct,
-        "The damage was done on Ukrainian territory,",
+        "The damage was done on Ukrainian territory",
     );
 }
 

@@ -97,6 +97,7 @@ pub fn assert_quote(q: &Quote, speaker: &str, kind: QuoteKind, text: &str) {
     assert_eq!(q.speaker, speaker, "speaker of {:?}", q.text);
     assert_eq!(q.kind, kind, "kind of {:?}", q.text);
     match kind {
+        // The comma before a closing mark ("...," he said) belongs to the attribution.
         QuoteKind::Direct => assert_eq!(q.text, text),
         QuoteKind::Indirect => assert_eq!(clause(&q.text), clause(text)),
     }

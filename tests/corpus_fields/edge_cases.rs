@@ -48,7 +48,7 @@ fn story_without_dateline_keeps_dmitri_spelling_on_peskov_key() {
         &a.quotes[1],
         "Dmitri Peskov",
         Direct,
-        "This is a commercial matter for the companies involved,",
+        "This is a commercial matter for the companies involved",
     );
     assert!(
         a.warnings.is_empty(),
@@ -93,7 +93,7 @@ fn story_without_any_date_is_kept_with_a_warning() {
         &a.quotes[1],
         "Henrik Lund",
         Direct,
-        "Every ice-class vessel in the region is already booked,",
+        "Every ice-class vessel in the region is already booked",
     );
 }
 
@@ -175,7 +175,7 @@ fn latin1_bytes_are_decoded_not_lost() {
         &a.quotes[1],
         "Jürgen Köhler",
         Direct,
-        "The levy did its job, and consumers will see the difference on their bills,",
+        "The levy did its job, and consumers will see the difference on their bills",
     );
 }
 
@@ -204,6 +204,6 @@ fn utf8_bom_is_not_part_of_the_title() {
         &a.quotes[1],
         "Kenji Sato",
         Direct,
-        "We must keep the lights on while the reactors are inspected,",
+        "We must keep the lights on while the reactors are inspected",
     );
 }

@@ -59,7 +59,7 @@ fn ndjson_records_become_numbered_articles() {
         &cpc.quotes[1],
         "Nurlan Abenov",
         Direct,
-        "The terminal is working at full capacity again,",
+        "The terminal is working at full capacity again",
     );
 
     let lng = &a[1];
@@ -177,7 +177,7 @@ fn sgml_stories_decode_latin1_and_drop_the_reuter_signoff() {
         &slovakia.quotes[1],
         "Ján Horák",
         Direct,
-        "We will run at 75 pct until the pipeline is back to normal,",
+        "We will run at 75 pct until the pipeline is back to normal",
     );
     assert!(slovakia.organisations.is_empty());
 }

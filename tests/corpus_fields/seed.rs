@@ -110,20 +110,20 @@ fn seed_quote_texts_and_days() {
         direct[0],
         peskov,
         QuoteKind::Direct,
-        "No, it does not mean that. As before, the American side prefers to fully link these two [tracks],",
+        "No, it does not mean that. As before, the American side prefers to fully link these two [tracks]",
     );
     assert_quote(
         direct[3],
         peskov,
         QuoteKind::Direct,
-        "Dmitriev continues to work on the economic track. He has various contacts,",
+        "Dmitriev continues to work on the economic track. He has various contacts",
     );
     assert_quote(
         direct[5],
         peskov,
         QuoteKind::Direct,
         "We can all see a completely understandable and consistent position of Budapest and \
-         Bratislava, which defend their economic interests. And we see sabotage by the Kiev regime,",
+         Bratislava, which defend their economic interests. And we see sabotage by the Kiev regime",
     );
     let indirect = quotes_of(&a, QuoteKind::Indirect);
     assert_quote(
