@@ -53,7 +53,7 @@ mod json;
 pub mod names;
 mod plain;
 mod sgml;
-mod walk;
+pub mod walk;
 
 use std::io::Read;
 use std::path::Path;
