@@ -269,12 +269,14 @@ pub fn run_index(
             continue;
         };
         seen.insert(path.clone());
-        match writer.manifest().entries.get(&path) {
-            Some(old) if old.size == file.size && old.mtime == file.mtime => {
-                summary.files.unchanged += 1
-            }
-            old => {
-                let old_hash = old.map(|o| o.hash.clone());
+        match writer.manifest().stamp(&path) {
+            Some(stamp) if stamp == (file.size, file.mtime) => summary.files.unchanged += 1,
+            stamp => {
+                // Only a changed file's full entry is read, for its hash.
+                let old_hash = match stamp {
+                    Some(_) => writer.manifest().entry(&path)?.map(|e| e.hash),
+                    None => None,
+                };
                 jobs.push(Job {
                     file,
                     path,
@@ -287,16 +289,19 @@ pub fn run_index(
         }
     }
 
+    // Copies whose stored article went away in an earlier, killed run (before this run
+    // changes anything, so only the committed state counts).
+    let mut orphans = writer.manifest().orphaned_copies()?;
+
     // Files gone from the walked folders.
     let gone: Vec<String> = writer
         .manifest()
-        .entries
-        .keys()
+        .paths()
         .filter(|p| !seen.contains(*p) && walked.covers(Path::new(p)))
         .cloned()
         .collect();
     for path in gone {
-        if let Some(n) = writer.remove_source(&path) {
+        if let Some(n) = writer.remove_source(&path)? {
             summary.files.removed += 1;
             summary.articles.removed += n;
         }
@@ -309,20 +314,22 @@ pub fn run_index(
     loop {
         // Files that hold copies of articles no file stores any more (their owner changed or is
         // gone, possibly in a killed earlier run) are parsed again to store them.
-        let queued: HashSet<String> = jobs.iter().map(|j| j.path.clone()).collect();
-        for path in writer.manifest().orphaned_copies() {
-            if queued.contains(&path) {
+        let lost = writer.take_lost();
+        orphans.extend(writer.manifest().holders_of_lost(&lost)?);
+        let mut queued: HashSet<String> = jobs.iter().map(|j| j.path.clone()).collect();
+        for path in std::mem::take(&mut orphans) {
+            if !queued.insert(path.clone()) {
                 continue;
             }
+            let Ok(meta) = std::fs::metadata(&path) else {
+                continue;
+            };
             // A file already counted (as unchanged, or processed in an earlier pass) is not
             // counted twice; one from outside the walked roots counts as updated.
             let count = !done.contains(&path);
             if count && seen.contains(&path) {
                 summary.files.unchanged = summary.files.unchanged.saturating_sub(1);
             }
-            let Ok(meta) = std::fs::metadata(&path) else {
-                continue;
-            };
             let file = WalkedFile {
                 path: PathBuf::from(&path),
                 size: meta.len(),
@@ -417,8 +424,7 @@ pub fn run_index(
                     if last_commit.elapsed() >= options.commit_interval
                         || bytes_since_commit >= options.commit_bytes
                     {
-                        writer.commit()?;
-                        summary.commits += 1;
+                        summary.commits += u64::from(writer.commit()?);
                         observer(Event::Committed);
                         last_commit = Instant::now();
                         bytes_since_commit = 0;
@@ -430,8 +436,7 @@ pub fn run_index(
         apply_result?;
     }
     summary.interrupted = interrupt.load(Ordering::Relaxed);
-    writer.commit()?;
-    summary.commits += 1;
+    summary.commits += u64::from(writer.commit()?);
     writer.finish()?;
     summary.seconds = started.elapsed().as_secs_f64();
     summary.mb_per_s = if summary.seconds > 0.0 {
@@ -483,7 +488,7 @@ fn apply(
                 files.failed += 1;
                 return Ok((size, path));
             }
-            let known = writer.manifest().entries.contains_key(&job.path);
+            let known = writer.manifest().stamp(&job.path).is_some();
             let entry = SourceEntry {
                 path: job.path,
                 size: job.file.size,
@@ -672,5 +677,36 @@ mod tests {
         let (s, _) = run(&index, &tmp.path().join("two"));
         assert_eq!((s.files.added, s.files.removed), (1, 0));
         assert_eq!(count(&index, KIND_ARTICLE), 2);
+    }
+
+    #[test]
+    fn copies_orphaned_by_a_killed_run_are_stored_on_the_next_run() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (root, index) = (tmp.path().join("news"), tmp.path().join("idx"));
+        fs::create_dir_all(&root).unwrap();
+        fs::write(root.join("a.txt"), "Alpha\nbody").unwrap();
+        fs::write(root.join("copy.txt"), "Alpha\nbody").unwrap();
+        run(&index, &root);
+        // What a run killed after committing a.txt's removal, before re-parsing its copy, leaves.
+        fs::remove_file(root.join("a.txt")).unwrap();
+        let owner = fs::canonicalize(&root).unwrap().join("a.txt");
+        let mut writer = ArchiveWriter::open(&index, 1, 20_000_000).unwrap();
+        assert_eq!(
+            writer.remove_source(owner.to_str().unwrap()).unwrap(),
+            Some(1)
+        );
+        writer.commit().unwrap();
+        drop(writer);
+        assert_eq!(count(&index, KIND_ARTICLE), 0);
+        let (s, _) = run(&index, &root);
+        assert_eq!(
+            s.files,
+            FileCounts {
+                seen: 1,
+                updated: 1,
+                ..FileCounts::default()
+            }
+        );
+        assert_eq!(count(&index, KIND_ARTICLE), 1);
     }
 }
