@@ -113,8 +113,13 @@ pub struct Manifest {
     committed: Searcher,
     /// Size and mtime of every file the index holds, by canonical path.
     stamps: HashMap<String, (u64, u64)>,
-    /// Full entries written (`Some`) or removed (`None`) during this run.
+    /// Entries removed (`None`) or written with copies (`Some`) during this run. Entries
+    /// written without copies are only named in `written`: nothing asks for them again in the
+    /// run (only holders of copies are parsed twice), and keeping them would cost memory in
+    /// proportion to the archive.
     changed: HashMap<String, Option<SourceEntry>>,
+    /// Paths written during this run without copies.
+    written: HashSet<String>,
     /// Articles stored (`true`) or deleted (`false`) during this run.
     stored: HashMap<String, bool>,
 }
@@ -168,8 +173,19 @@ impl Manifest {
             committed,
             stamps,
             changed: HashMap::new(),
+            written: HashSet::new(),
             stored: HashMap::new(),
         })
+    }
+
+    /// After a commit: the new committed state holds everything this run changed so far, so
+    /// the in-memory overlay is dropped (which also keeps its memory bounded by the commit
+    /// interval, not the archive).
+    pub fn rebase(&mut self, committed: Searcher) {
+        self.committed = committed;
+        self.changed.clear();
+        self.written.clear();
+        self.stored.clear();
     }
 
     /// Size and mtime recorded for `path`, if the index holds it.
@@ -205,10 +221,20 @@ impl Manifest {
             .collect()
     }
 
+    /// True when this run wrote or removed `path`.
+    pub fn changed_this_run(&self, path: &str) -> bool {
+        self.changed.contains_key(path) || self.written.contains(path)
+    }
+
     /// The full entry of `path` (reading its stored document), if the index holds it.
     pub fn entry(&self, path: &str) -> Result<Option<SourceEntry>> {
         if let Some(entry) = self.changed.get(path) {
             return Ok(entry.clone());
+        }
+        if self.written.contains(path) {
+            return Err(Error::Internal(format!(
+                "the manifest entry of {path} was asked for twice in one run"
+            )));
         }
         if !self.stamps.contains_key(path) {
             return Ok(None);
@@ -241,7 +267,13 @@ impl Manifest {
         }
         self.stamps
             .insert(entry.path.clone(), (entry.size, entry.mtime));
-        self.changed.insert(entry.path.clone(), Some(entry));
+        if entry.copies.is_empty() {
+            self.changed.remove(&entry.path);
+            self.written.insert(entry.path);
+        } else {
+            self.written.remove(&entry.path);
+            self.changed.insert(entry.path.clone(), Some(entry));
+        }
     }
 
     /// Removes `path`; returns its entry, whose owned articles are now marked deleted.
@@ -253,6 +285,7 @@ impl Manifest {
             self.stored.insert(id.clone(), false);
         }
         self.stamps.remove(path);
+        self.written.remove(path);
         self.changed.insert(path.to_string(), None);
         Ok(Some(entry))
     }
@@ -275,7 +308,7 @@ impl Manifest {
                 .committed_docs(&by_id)?
                 .iter()
                 .map(|doc| stored_text(doc, self.fields.path))
-                .filter(|p| !self.changed.contains_key(p))
+                .filter(|p| !self.changed_this_run(p))
                 .collect();
             paths.extend(
                 self.changed

@@ -20,7 +20,7 @@ use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::index::manifest::SourceEntry;
 use crate::index::writer::ArchiveWriter;
-use crate::ingest::walk::{WalkOptions, WalkedFile, walk_tree};
+use crate::ingest::walk::{WalkOptions, walk_tree};
 
 /// Parses one file's bytes into articles plus per-record errors (the ingester's `parse_bytes`).
 pub type ParseFn = dyn Fn(&Path, &[u8]) -> Result<(Vec<Article>, Vec<Error>)> + Sync;
@@ -140,8 +140,9 @@ pub struct Summary {
 }
 
 struct Job {
-    file: WalkedFile,
     path: String,
+    size: u64,
+    mtime: u64,
     old_hash: Option<String>,
     /// Parse even when the hash did not change (the file must store articles it held as copies).
     force: bool,
@@ -192,7 +193,7 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
 }
 
 fn process(job: Job, parse: &ParseFn, limit: u64) -> Outcome {
-    let bytes = match read_limited(&job.file.path, limit) {
+    let bytes = match read_limited(Path::new(&job.path), limit) {
         Ok(bytes) => bytes,
         Err(e) => return Outcome::Failed(job, e),
     };
@@ -202,7 +203,7 @@ fn process(job: Job, parse: &ParseFn, limit: u64) -> Outcome {
     }
     // A panic in a parser must not take the run down: it becomes this file's error.
     let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        parse(&job.file.path, &bytes)
+        parse(Path::new(&job.path), &bytes)
     }));
     match parsed {
         Ok(Ok((articles, errors))) => Outcome::Parsed {
@@ -213,10 +214,7 @@ fn process(job: Job, parse: &ParseFn, limit: u64) -> Outcome {
         },
         Ok(Err(e)) => Outcome::Failed(job, e),
         Err(_) => {
-            let e = Error::Internal(format!(
-                "the parser panicked on {}",
-                job.file.path.display()
-            ));
+            let e = Error::Internal(format!("the parser panicked on {}", job.path));
             Outcome::Failed(job, e)
         }
     }
@@ -249,26 +247,50 @@ pub fn run_index(
         accept,
         canonical: true,
     };
-    let walked = walk_tree(&options.roots, walk_options);
+    let mut walked = walk_tree(&options.roots, walk_options);
     for e in &walked.errors {
         summary.files.failed += 1;
         observer(Event::Failed(e));
     }
 
-    let mut jobs = Vec::new();
-    let mut seen: HashSet<String> = HashSet::with_capacity(walked.files.len());
     summary.files.seen = walked.files.len() as u64;
-    for file in walked.files.iter().cloned() {
-        let Some(path) = file.path.to_str().map(str::to_string) else {
-            summary.files.failed += 1;
-            observer(Event::Failed(&Error::bad_article(
-                &file.path,
-                None,
-                "path is not valid UTF-8; skipped",
-            )));
-            continue;
+
+    // Copies whose stored article went away in an earlier, killed run (before this run
+    // changes anything, so only the committed state counts).
+    let mut orphans = writer.manifest().orphaned_copies()?;
+
+    // Files gone from the walked folders.
+    let seen: HashSet<&Path> = walked.files.iter().map(|f| f.path.as_path()).collect();
+    let gone: Vec<String> = writer
+        .manifest()
+        .paths()
+        .filter(|p| !seen.contains(Path::new(p)) && walked.covers(Path::new(p)))
+        .cloned()
+        .collect();
+    drop(seen);
+    for path in gone {
+        if let Some(n) = writer.remove_source(&path)? {
+            summary.files.removed += 1;
+            summary.articles.removed += n;
+        }
+    }
+
+    // Unchanged files are counted and forgotten; the others become jobs.
+    let mut jobs = Vec::new();
+    for file in std::mem::take(&mut walked.files) {
+        let path = match file.path.into_os_string().into_string() {
+            Ok(path) => path,
+            Err(raw) => {
+                summary.files.failed += 1;
+                let e = Error::bad_article(
+                    PathBuf::from(raw),
+                    None,
+                    "path is not valid UTF-8; skipped",
+                );
+                observer(Event::Failed(&e));
+                continue;
+            }
         };
-        seen.insert(path.clone());
         match writer.manifest().stamp(&path) {
             Some(stamp) if stamp == (file.size, file.mtime) => summary.files.unchanged += 1,
             stamp => {
@@ -278,8 +300,9 @@ pub fn run_index(
                     None => None,
                 };
                 jobs.push(Job {
-                    file,
                     path,
+                    size: file.size,
+                    mtime: file.mtime,
                     old_hash,
                     force: false,
                     count: true,
@@ -289,26 +312,7 @@ pub fn run_index(
         }
     }
 
-    // Copies whose stored article went away in an earlier, killed run (before this run
-    // changes anything, so only the committed state counts).
-    let mut orphans = writer.manifest().orphaned_copies()?;
-
-    // Files gone from the walked folders.
-    let gone: Vec<String> = writer
-        .manifest()
-        .paths()
-        .filter(|p| !seen.contains(*p) && walked.covers(Path::new(p)))
-        .cloned()
-        .collect();
-    for path in gone {
-        if let Some(n) = writer.remove_source(&path)? {
-            summary.files.removed += 1;
-            summary.articles.removed += n;
-        }
-    }
-
     let mut pass = 0;
-    let mut done: HashSet<String> = HashSet::new();
     let mut last_commit = Instant::now();
     let mut bytes_since_commit = 0u64;
     loop {
@@ -316,34 +320,37 @@ pub fn run_index(
         // gone, possibly in a killed earlier run) are parsed again to store them.
         let lost = writer.take_lost();
         orphans.extend(writer.manifest().holders_of_lost(&lost)?);
-        let mut queued: HashSet<String> = jobs.iter().map(|j| j.path.clone()).collect();
-        for path in std::mem::take(&mut orphans) {
-            if !queued.insert(path.clone()) {
-                continue;
+        if !orphans.is_empty() {
+            let queued: HashSet<&str> = jobs.iter().map(|j| j.path.as_str()).collect();
+            let mut taken: HashSet<String> = HashSet::new();
+            let mut extra = Vec::new();
+            for path in std::mem::take(&mut orphans) {
+                if queued.contains(path.as_str()) || !taken.insert(path.clone()) {
+                    continue;
+                }
+                let Ok(meta) = std::fs::metadata(&path) else {
+                    continue;
+                };
+                // A file already counted (processed earlier in this run, or walked and found
+                // unchanged) is not counted twice; one from outside the walked roots counts
+                // as updated.
+                let count = !writer.manifest().changed_this_run(&path);
+                if count && walked.covers(Path::new(&path)) {
+                    summary.files.unchanged = summary.files.unchanged.saturating_sub(1);
+                }
+                let mtime = crate::ingest::walk::mtime_nanos(&meta);
+                extra.push(Job {
+                    path,
+                    size: meta.len(),
+                    mtime,
+                    old_hash: None,
+                    force: true,
+                    count,
+                    seq: 0,
+                });
             }
-            let Ok(meta) = std::fs::metadata(&path) else {
-                continue;
-            };
-            // A file already counted (as unchanged, or processed in an earlier pass) is not
-            // counted twice; one from outside the walked roots counts as updated.
-            let count = !done.contains(&path);
-            if count && seen.contains(&path) {
-                summary.files.unchanged = summary.files.unchanged.saturating_sub(1);
-            }
-            let file = WalkedFile {
-                path: PathBuf::from(&path),
-                size: meta.len(),
-                mtime: 0,
-            };
-            let mtime = crate::ingest::walk::mtime_nanos(&meta);
-            jobs.push(Job {
-                file: WalkedFile { mtime, ..file },
-                path,
-                old_hash: None,
-                force: true,
-                count,
-                seq: 0,
-            });
+            drop(queued);
+            jobs.extend(extra);
         }
         if jobs.is_empty() || pass == 3 || interrupt.load(Ordering::Relaxed) {
             break;
@@ -352,7 +359,7 @@ pub fn run_index(
         let batch = std::mem::take(&mut jobs);
         observer(Event::Planned {
             files: batch.len() as u64,
-            bytes: batch.iter().map(|j| j.file.size).sum(),
+            bytes: batch.iter().map(|j| j.size).sum(),
         });
         let (job_tx, job_rx) = crossbeam_channel::bounded::<Job>(threads * 2);
         let (out_tx, out_rx) = crossbeam_channel::bounded::<Outcome>(threads * 2);
@@ -416,8 +423,7 @@ pub fn run_index(
                 while let Some(outcome) = pending.remove(&next) {
                     next += 1;
                     let _ = token_tx.send(());
-                    let (size, path) = apply(&mut writer, outcome, &mut summary, observer)?;
-                    done.insert(path);
+                    let size = apply(&mut writer, outcome, &mut summary, observer)?;
                     summary.bytes += size;
                     bytes_since_commit += size;
                     observer(Event::FileDone { bytes: size });
@@ -447,15 +453,15 @@ pub fn run_index(
     Ok(summary)
 }
 
-/// Applies one worker outcome; returns the bytes it accounts for and the file's path.
+/// Applies one worker outcome; returns the bytes it accounts for.
 fn apply(
     writer: &mut ArchiveWriter,
     outcome: Outcome,
     summary: &mut Summary,
     observer: &mut dyn FnMut(Event<'_>),
-) -> Result<(u64, String)> {
+) -> Result<u64> {
     let (Outcome::Touched(job) | Outcome::Failed(job, _) | Outcome::Parsed { job, .. }) = &outcome;
-    let (size, path) = (job.file.size, job.path.clone());
+    let size = job.size;
     let mut uncounted = FileCounts::default();
     let files = if job.count {
         &mut summary.files
@@ -464,14 +470,14 @@ fn apply(
     };
     match outcome {
         Outcome::Touched(job) => {
-            writer.touch_source(&job.path, job.file.size, job.file.mtime)?;
+            writer.touch_source(&job.path, job.size, job.mtime)?;
             files.unchanged += 1;
-            Ok((size, path))
+            Ok(size)
         }
         Outcome::Failed(_, e) => {
             files.failed += 1;
             observer(Event::Failed(&e));
-            Ok((size, path))
+            Ok(size)
         }
         Outcome::Parsed {
             job,
@@ -486,13 +492,13 @@ fn apply(
             if articles.is_empty() && !errors.is_empty() {
                 // Nothing usable: keep what an earlier run stored, and try again next time.
                 files.failed += 1;
-                return Ok((size, path));
+                return Ok(size);
             }
             let known = writer.manifest().stamp(&job.path).is_some();
             let entry = SourceEntry {
                 path: job.path,
-                size: job.file.size,
-                mtime: job.file.mtime,
+                size: job.size,
+                mtime: job.mtime,
                 hash,
                 ..SourceEntry::default()
             };
@@ -506,7 +512,7 @@ fn apply(
             summary.articles.removed += change.removed;
             summary.articles.duplicates += change.duplicates;
             summary.quotes += change.quotes;
-            Ok((size, path))
+            Ok(size)
         }
     }
 }
