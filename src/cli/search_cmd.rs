@@ -105,6 +105,7 @@ fn open_index(location: &IndexLocation) -> anyhow::Result<ArchiveIndex> {
                 threads: None,
                 quiet: false,
                 format: OutputFormat::Text,
+                commit_secs: 10.0,
             };
             // Some files failing is reported by the indexer and does not stop the search.
             super::index_cmd::run(args).context("building the index from corpus/")?;

@@ -7,7 +7,7 @@
 //! itself) and files the `accept` filter rejects (not an article format) are left out, and
 //! symbolic links are not followed unless asked. A file named as a root is taken whatever its
 //! name. Problems (a root that does not exist, an unreadable folder, a symlink loop, a FIFO
-//! named as a root) become errors carrying the path; the walk goes on. It only reads metadata,
+//! named as a root or named like an article) become errors carrying the path; the walk goes on. It only reads metadata,
 //! never contents.
 
 use std::path::{Path, PathBuf};
@@ -97,6 +97,10 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
             .is_some_and(|n| n.starts_with('.'))
 }
 
+fn is_skipped(entry: &walkdir::DirEntry, skip: &[PathBuf]) -> bool {
+    entry.file_type().is_dir() && skip.iter().any(|s| entry.path() == s)
+}
+
 /// Walks `roots` (files or folders) and yields article files, sorted by name within a folder,
 /// then one error per problem: the paths as typed, for `dateline parse`.
 pub fn walk(roots: &[PathBuf], follow_links: bool) -> impl Iterator<Item = Result<PathBuf>> {
@@ -139,10 +143,7 @@ pub fn walk_tree(roots: &[PathBuf], options: WalkOptions<'_>) -> Walk {
             .follow_links(options.follow_links)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| {
-                !is_hidden(e)
-                    && !(e.file_type().is_dir() && options.skip.iter().any(|s| e.path() == s))
-            });
+            .filter_entry(|e| !is_hidden(e) && !is_skipped(e, options.skip));
         for entry in entries {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -168,9 +169,10 @@ pub fn walk_tree(roots: &[PathBuf], options: WalkOptions<'_>) -> Walk {
             }
             let named_root = entry.depth() == 0;
             if !file_type.is_file() {
-                // Only a FIFO, socket or device named on the command line deserves a message;
-                // inside folders they are simply not articles.
-                if named_root {
+                // A FIFO, socket or device is never opened (a FIFO would block the read). One
+                // named on the command line, or named like an article inside a folder, gets a
+                // message; other special files in folders are simply not articles.
+                if named_root || (options.accept)(entry.path()) {
                     out.errors.push(Error::io(
                         entry.path(),
                         std::io::Error::other("not a regular file"),
@@ -242,7 +244,7 @@ mod tests {
         fs::write(base.join("b.txt"), "xyz").unwrap();
         let skip = [base.join("index")];
         let w = walk_tree(
-            &[base.clone()],
+            std::slice::from_ref(&base),
             WalkOptions {
                 follow_links: false,
                 skip: &skip,
