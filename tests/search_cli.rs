@@ -33,7 +33,6 @@ fn seed_is_the_top_hit_for_druzhba_pipeline() {
 }
 
 #[test]
-#[ignore = "needs attribution (branch attrib): quotes and speakers of the seed"]
 fn phrase_passage_names_its_speaker() {
     let f = fixture();
     let (v, out) = json(&f, &["\"Druzhba oil pipeline\""]);
@@ -79,7 +78,6 @@ fn phrase_without_exact_match_shows_near_matches() {
 }
 
 #[test]
-#[ignore = "needs attribution (branch attrib): speakers of the seed"]
 fn speaker_filter_matches_surname_and_variants() {
     let f = fixture();
     for speaker in ["Peskov", "Dmitri Peskov", "dmitry peskov"] {
