@@ -89,7 +89,19 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
                 words,
                 role,
                 female,
-            } => reg.person(name, *words, role.as_deref(), *female, f.sentence),
+                policy,
+            } => match policy {
+                Single::Org => reg.org(name, false, f.sentence),
+                Single::Person => {
+                    reg.person(name, *words, role.as_deref(), *female, f.sentence, true)
+                }
+                Single::KnownOnly => {
+                    reg.person(name, *words, role.as_deref(), *female, f.sentence, false)
+                }
+                Single::KnownOrOrg => reg
+                    .person(name, *words, role.as_deref(), *female, f.sentence, false)
+                    .or_else(|| reg.org(name, false, f.sentence)),
+            },
             Resolved::Pronoun(female) => reg.pronoun(*female, f.sentence),
             Resolved::Description { phrase, head } => reg.description(phrase, head, f.sentence),
             Resolved::Org { name, generic } => reg.org(name, *generic, f.sentence),
@@ -111,6 +123,7 @@ enum Resolved {
         words: usize,
         role: Option<String>,
         female: Option<bool>,
+        policy: Single,
     },
     Pronoun(bool),
     Description {
@@ -130,13 +143,21 @@ fn prepare(body: &str, toks: &[Tok], who: &Who) -> Resolved {
             toks: r,
             role,
             female,
+            weak,
         }) => {
             let name = name_text(body, &toks[r.clone()]);
+            let policy = single_policy(&name, r.len(), *weak || role.is_some() || female.is_some());
+            let policy = match policy {
+                Single::KnownOnly if *weak => Single::KnownOrOrg,
+                Single::Person if *weak => Single::KnownOrOrg,
+                p => p,
+            };
             Resolved::Name {
                 words: r.len(),
                 name,
                 role: role.clone().map(|r| squash(&body[r])),
                 female: *female,
+                policy,
             }
         }
         Who::Source(Source::Pronoun { female }) => Resolved::Pronoun(*female),
@@ -149,6 +170,47 @@ fn prepare(body: &str, toks: &[Tok], who: &Who) -> Resolved {
             generic: *generic,
         },
     }
+}
+
+/// How far a name may create a new person when it matches none named before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Single {
+    /// A full name, or a bare word nothing speaks against.
+    Person,
+    /// A place (`Russia said`) or a web-style name (`BuzzFeed`, `Factcheck.org`).
+    Org,
+    /// Only when it resolves to a person named in the article (`Critics said` does not).
+    KnownOnly,
+    /// A person when it resolves, otherwise an organisation (`according to Gallup`).
+    KnownOrOrg,
+}
+
+/// The policy for a name of `words` words; `backed` when a role, honorific or `according to`
+/// already decided what it is.
+fn single_policy(name: &str, words: usize, backed: bool) -> Single {
+    if lexicon::is_place(name) {
+        return Single::Org;
+    }
+    if words > 1 || backed {
+        return Single::Person;
+    }
+    let b = name.as_bytes();
+    let camel = b.windows(2).enumerate().any(|(i, w)| {
+        w[0].is_ascii_lowercase()
+            && w[1].is_ascii_uppercase()
+            && !matches!(
+                &b[..=i],
+                b"Mc" | b"Mac" | b"De" | b"Di" | b"La" | b"Le" | b"Van" | b"Von" | b"Du"
+            )
+    });
+    let dotted = name.contains('.') && name.bytes().filter(|c| c.is_ascii_lowercase()).count() > 1;
+    if camel || dotted {
+        return Single::Org;
+    }
+    if name.ends_with('s') || lexicon::is_group_word(name) {
+        return Single::KnownOnly;
+    }
+    Single::Person
 }
 
 /// A name's words joined by single spaces, possessive dropped.

@@ -73,8 +73,8 @@ impl Registry {
         });
     }
 
-    /// Resolves a personal name; returns the entity index, or `None` when the name is a bare
-    /// word nothing supports as a person.
+    /// Resolves a personal name; returns the entity index. With `new_ok` false, a bare word
+    /// that matches no person named in the article gives `None`.
     pub fn person(
         &mut self,
         name: &str,
@@ -82,6 +82,7 @@ impl Registry {
         role: Option<&str>,
         female: Option<bool>,
         sentence: usize,
+        new_ok: bool,
     ) -> Option<usize> {
         let key = speaker_key(name);
         let surname = surname_key(name);
@@ -118,14 +119,8 @@ impl Registry {
         };
         let idx = match idx {
             Some(i) => i,
-            None => {
-                // A bare single word with no honorific, role or full form could be a place or a
-                // company ("Washington said"): not a person.
-                if words < 2 && female.is_none() && role.is_none() {
-                    return None;
-                }
-                self.push(name, words, &key, &surname, female)
-            }
+            None if words < 2 && !new_ok => return None,
+            None => self.push(name, words, &key, &surname, female),
         };
         let e = &mut self.entities[idx];
         if words > e.words && !e.org {
@@ -310,7 +305,7 @@ mod tests {
         let mut r = Registry::default();
         r.mention("Dmitry Peskov");
         r.mention("Dmitri Peskov");
-        let i = r.person("Peskov", 1, None, None, 3).unwrap();
+        let i = r.person("Peskov", 1, None, None, 3, true).unwrap();
         assert_eq!(r.entities[i].name, "Dmitry Peskov");
         assert_eq!(r.entities[i].aliases, ["Peskov"]);
     }
@@ -318,26 +313,28 @@ mod tests {
     #[test]
     fn typo_joins_only_unique_non_feminine_speaker() {
         let mut r = Registry::default();
-        let p = r.person("Dmitry Peskov", 2, None, None, 0).unwrap();
-        assert_eq!(r.person("Prskov", 1, None, None, 1), Some(p));
-        assert_eq!(r.person("Peskova", 1, None, None, 2), None);
-        let f = r.person("Anna Peskova", 2, None, None, 3).unwrap();
+        let p = r.person("Dmitry Peskov", 2, None, None, 0, true).unwrap();
+        assert_eq!(r.person("Prskov", 1, None, None, 1, true), Some(p));
+        assert_eq!(r.person("Peskova", 1, None, None, 2, false), None);
+        let f = r.person("Anna Peskova", 2, None, None, 3, true).unwrap();
         assert_ne!(f, p);
     }
 
     #[test]
     fn bare_surname_goes_to_most_recent_namesake() {
         let mut r = Registry::default();
-        let m = r.person("Maria Zakharova", 2, None, None, 0).unwrap();
-        let a = r.person("Anna Zakharova", 2, None, None, 1).unwrap();
+        let m = r.person("Maria Zakharova", 2, None, None, 0, true).unwrap();
+        let a = r.person("Anna Zakharova", 2, None, None, 1, true).unwrap();
         assert_ne!(m, a);
-        assert_eq!(r.person("Zakharova", 1, None, None, 2), Some(a));
+        assert_eq!(r.person("Zakharova", 1, None, None, 2, true), Some(a));
     }
 
     #[test]
     fn pronoun_reaches_only_recent_speakers() {
         let mut r = Registry::default();
-        let p = r.person("Dmitry Peskov", 2, None, Some(false), 0).unwrap();
+        let p = r
+            .person("Dmitry Peskov", 2, None, Some(false), 0, true)
+            .unwrap();
         assert_eq!(r.pronoun(true, 1), None);
         assert_eq!(r.pronoun(false, 2), Some(p));
         assert_eq!(r.pronoun(false, 9), None);

@@ -26,6 +26,9 @@ pub enum Source {
         role: Option<Range<usize>>,
         /// `Some(true)` for Mrs./Ms./Miss, `Some(false)` for Mr.
         female: Option<bool>,
+        /// Read after `according to`, where a bare word is more often a publication or a
+        /// pollster (`according to Gallup`) than a person.
+        weak: bool,
     },
     /// `he` / `she`.
     Pronoun {
@@ -115,35 +118,7 @@ pub fn left(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
                 _ => {}
             }
             if t.cap {
-                let mut k = j;
-                while k > 0 && j - k < 7 && name_part(body, toks, k - 1) {
-                    k -= 1;
-                }
-                if k == j {
-                    return None;
-                }
-                if k >= 2
-                    && toks[k - 1].is_word()
-                    && matches!(toks[k - 1].text(body), "for" | "to" | "of" | "with")
-                {
-                    // `a spokesman for Donald Trump said`: the speaker is unnamed.
-                    let w = toks[k - 2].text(body);
-                    if toks[k - 2].is_word()
-                        && (is_role_noun(w) || is_title(&lower(w)) || w.ends_with('s'))
-                    {
-                        return None;
-                    }
-                }
-                let mut f = classify(body, toks, k..j)?;
-                if let Source::Name { role, .. } = &mut f.source {
-                    if let Some((first, r)) = role_before(body, toks, k) {
-                        if role.is_none() {
-                            *role = Some(r);
-                        }
-                        f.span.start = first;
-                    }
-                }
-                Some(f)
+                left_chunk(body, toks, j)
             } else {
                 description_before(body, toks, j)
             }
@@ -164,6 +139,84 @@ pub fn left(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
         TokKind::Comma => apposition_before(body, toks, j - 1),
         _ => None,
     }
+}
+
+/// A capitalised chunk ending before token `j`, with the role written before it. A chunk
+/// governed by a preposition is no subject (`voters in New Hampshire said`), and `Paul Ryan
+/// of Wisconsin said` reads the chunk before `of`.
+fn left_chunk(body: &str, toks: &[Tok], j: usize) -> Option<Found> {
+    let mut k = j;
+    while k > 0 && j - k < 7 && name_part(body, toks, k - 1) {
+        k -= 1;
+    }
+    if k == j {
+        return None;
+    }
+    let mut p = k;
+    if p > 0 && toks[p - 1].is_word() && lower_eq(toks[p - 1].text(body), "the") {
+        p -= 1;
+    }
+    if p > 0 && toks[p - 1].is_word() && !toks[p - 1].cap {
+        let w = toks[p - 1].text(body);
+        if matches!(w, "of" | "from") && p >= 2 && toks[p - 2].is_word() && toks[p - 2].cap {
+            let mut f = left_chunk(body, toks, p - 1)?;
+            f.span.end = j;
+            return Some(f);
+        }
+        if is_preposition(w) {
+            return None;
+        }
+    }
+    let mut f = classify(body, toks, k..j)?;
+    if let Source::Name { role, .. } = &mut f.source {
+        if p < k {
+            // `the Smiths said`: a family or a team, not one person.
+            return None;
+        }
+        if let Some((first, r)) = role_before(body, toks, k) {
+            if role.is_none() {
+                *role = Some(r);
+            }
+            f.span.start = first;
+        }
+    }
+    Some(f)
+}
+
+/// Prepositions: a name right after one is not the subject of the next verb.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "of"
+            | "from"
+            | "for"
+            | "to"
+            | "with"
+            | "on"
+            | "by"
+            | "across"
+            | "near"
+            | "outside"
+            | "inside"
+            | "throughout"
+            | "along"
+            | "into"
+            | "about"
+            | "against"
+            | "like"
+            | "than"
+            | "over"
+            | "under"
+            | "toward"
+            | "towards"
+            | "between"
+            | "among"
+            | "behind"
+            | "beyond"
+            | "via"
+            | "per"
+    )
 }
 
 /// True when token `k` may be part of a name chunk being read backwards.
@@ -227,7 +280,8 @@ fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<Found> {
             span,
         });
     }
-    if chunk.end - name_from > 4 {
+    if chunk.end - name_from > 4 || is_title(&lower(words[words.len() - 1].text(body))) {
+        // `Pennsylvania Gov.`: a role without its name.
         return None;
     }
     let female = words[..name_from - chunk.start]
@@ -249,6 +303,7 @@ fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<Found> {
             toks: name_from..chunk.end,
             role,
             female,
+            weak: false,
         },
         span,
     })
@@ -345,45 +400,149 @@ fn description_before(body: &str, toks: &[Tok], j: usize) -> Option<Found> {
     None
 }
 
-/// `Dmitry Peskov, the Kremlin spokesman, said`: the comma at `c` closes an apposition.
+/// `Dmitry Peskov, the Kremlin spokesman, said`: the comma at `c` closes an apposition. Up to
+/// three earlier commas are tried, for appositions holding commas of their own (`Mr.
+/// Daniloff, now 81 and retired in Cambridge, Mass., said`). Also reads `A JNF official,
+/// Howard Ingram, said` (the name between the commas) and skips interjections (`Will Rogers,
+/// for example, said`).
 fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Found> {
     let mut k = c;
-    while k > 0 && c - k < 10 && toks[k - 1].kind != TokKind::Comma {
-        if !matches!(
-            toks[k - 1].kind,
-            TokKind::Word | TokKind::Open | TokKind::Close
-        ) {
+    for round in 0..3 {
+        let mut m = k;
+        while m > 0 && c - m < 40 && toks[m - 1].kind != TokKind::Comma {
+            if !matches!(
+                toks[m - 1].kind,
+                TokKind::Word | TokKind::Open | TokKind::Close | TokKind::Other
+            ) {
+                return None;
+            }
+            m -= 1;
+        }
+        if m == 0 || m == k || toks[m - 1].kind != TokKind::Comma {
             return None;
         }
-        k -= 1;
-    }
-    if k == 0 || k == c || toks[k - 1].kind != TokKind::Comma {
-        return None;
-    }
-    let first = toks[k];
-    let fw = first.text(body);
-    let appo = &toks[k..c];
-    let is_age = appo.len() == 1 && fw.bytes().all(|b| b.is_ascii_digit());
-    let has_role = appo
-        .iter()
-        .any(|t| is_role_noun(t.text(body)) || is_title(&lower(t.text(body))));
-    if !is_age && !(has_role && (is_determiner(fw) || appo.iter().all(|t| t.is_word()))) {
-        return None;
-    }
-    let comma = k - 1;
-    let mut f = left_name_only(body, toks, comma)?;
-    if let Source::Name { role, .. } = &mut f.source {
-        if !is_age {
-            let s = if is_determiner(fw) && k + 1 < c {
-                k + 1
-            } else {
-                k
-            };
-            *role = Some(toks[s].start..toks[c - 1].end);
+        let seg = &toks[m..c];
+        if round == 0 {
+            if is_interjection(body, seg) {
+                let mut f = left(body, toks, m - 1)?;
+                f.span.end = c + 1;
+                return Some(f);
+            }
+            let role_before_comma = m >= 2
+                && toks[m - 2].is_word()
+                && !toks[m - 2].cap
+                && is_role_noun(toks[m - 2].text(body));
+            if role_before_comma
+                && seg.len() <= 5
+                && seg.iter().all(|t| is_name_word(t, body) && !t.poss)
+            {
+                let mut f = classify(body, toks, m..c)?;
+                if matches!(f.source, Source::Name { .. }) {
+                    f.span.end = c + 1;
+                    return Some(f);
+                }
+                return None;
+            }
         }
+        if opens_apposition(body, seg) {
+            if let Some(mut f) = left_name_only(body, toks, m - 1) {
+                if let Source::Name { role, .. } = &mut f.source {
+                    let fw = seg[0].text(body);
+                    let is_age = seg.len() == 1 && fw.bytes().all(|b| b.is_ascii_digit());
+                    let describes = seg
+                        .iter()
+                        .any(|t| is_role_noun(t.text(body)) || is_title(&lower(t.text(body))));
+                    if !is_age && describes && round == 0 && seg.len() <= 8 && !lower_eq(fw, "who")
+                    {
+                        let s = if is_determiner(fw) && seg.len() > 1 {
+                            m + 1
+                        } else {
+                            m
+                        };
+                        *role = Some(toks[s].start..toks[c - 1].end);
+                    }
+                }
+                f.span.end = c + 1;
+                return Some(f);
+            }
+        }
+        k = m - 1;
     }
-    f.span.end = c + 1;
-    Some(f)
+    None
+}
+
+/// `for example`, `however`, `in a statement`: words between commas that do not describe.
+fn is_interjection(body: &str, seg: &[Tok]) -> bool {
+    let Some(first) = seg.first() else {
+        return false;
+    };
+    seg.len() <= 6
+        && (super::lexicon::weekday(first.text(body)).is_some()
+            || matches!(
+                first.text(body),
+                "for"
+                    | "however"
+                    | "though"
+                    | "too"
+                    | "meanwhile"
+                    | "in"
+                    | "on"
+                    | "by"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "then"
+                    | "again"
+                    | "instead"
+                    | "also"
+                    | "separately"
+                    | "moreover"
+                    | "nonetheless"
+                    | "nevertheless"
+                    | "speaking"
+                    | "asked"
+                    | "when"
+                    | "after"
+                    | "at"
+            ))
+}
+
+/// True when `seg` (the words after a comma) reads as an apposition describing a person.
+fn opens_apposition(body: &str, seg: &[Tok]) -> bool {
+    let Some(first) = seg.first() else {
+        return false;
+    };
+    let w = first.text(body);
+    is_determiner(w)
+        || first.poss
+        || w.starts_with("R-")
+        || w.starts_with("D-")
+        || w.starts_with("I-")
+        || w.bytes().all(|b| b.is_ascii_digit())
+        || is_role_noun(&lower(w))
+        || is_title(&lower(w))
+        || matches!(
+            w,
+            "who"
+                | "now"
+                | "another"
+                | "one"
+                | "himself"
+                | "herself"
+                | "longtime"
+                | "Republican"
+                | "Democrat"
+                | "R"
+                | "D"
+                | "whose"
+                | "both"
+                | "then"
+                | "also"
+                | "once"
+                | "formerly"
+                | "currently"
+        )
 }
 
 /// A capitalised name chunk ending right before token `j`, no description or pronoun.
@@ -396,6 +555,65 @@ fn left_name_only(body: &str, toks: &[Tok], j: usize) -> Option<Found> {
         return None;
     }
     classify(body, toks, k..j)
+}
+
+/// True when the source read up to token `e` is complete: a clause boundary or a word that
+/// cannot continue a noun phrase follows (`said Peskov.`, `said Peskov on Monday`), not a noun
+/// (`added Latin hits`, `according to Census data`).
+fn ends_source(body: &str, toks: &[Tok], e: usize) -> bool {
+    let Some(t) = toks.get(e) else { return true };
+    if !t.is_word() {
+        return !matches!(t.kind, TokKind::Other);
+    }
+    let w = t.text(body);
+    super::lexicon::weekday(w).is_some()
+        || matches!(
+            w,
+            "who"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "as"
+                | "told"
+                | "to"
+                | "from"
+                | "with"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "earlier"
+                | "later"
+                | "late"
+                | "recently"
+                | "afterward"
+                | "afterwards"
+                | "by"
+                | "about"
+                | "whose"
+                | "adding"
+                | "noting"
+                | "saying"
+                | "said"
+                | "says"
+                | "wrote"
+                | "that"
+                | "because"
+                | "since"
+                | "in an"
+                | "for"
+                | "speaking"
+                | "referring"
+                | "explaining"
+                | "according"
+                | "citing"
+        )
 }
 
 /// Source on the right of token `i` (after an inverted cue or `according to`).
@@ -445,12 +663,17 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
                 && e > s
                 && toks[e - 1].cap
                 && toks.get(e + 1).is_some_and(|n| n.cap));
-        if !ok || t.poss {
+        if !ok {
             break;
         }
         e += 1;
+        // `Ronald Reagan's former education secretary William J. Bennett`: read on past a
+        // possessive; the name is what ends the run.
+        if t.poss && !toks.get(e).is_some_and(|n| n.is_word()) {
+            return None;
+        }
     }
-    if e == s {
+    if e == s || !ends_source(body, toks, e) {
         return None;
     }
     // Trailing lower-case words: a description (`the official`) or generic organisation.
@@ -483,7 +706,7 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
     }
     // Capitalised tail: the name after the last lower-case title word.
     let mut c = e;
-    while c > s && toks[c - 1].cap {
+    while c > s && toks[c - 1].cap && !toks[c - 1].poss {
         c -= 1;
     }
     let mut f = classify(body, toks, c..e)?;

@@ -45,6 +45,8 @@ enum Mark {
 fn mark_at(b: &[u8], i: usize) -> Option<(Mark, usize)> {
     match b[i] {
         b'"' => Some((Mark::Straight, 1)),
+        // Two apostrophes stand for a double quote in some archives (`''Yes,'' he said`).
+        b'\'' if i + 1 < b.len() && b[i + 1] == b'\'' => Some((Mark::Straight, 2)),
         0xE2 if i + 2 < b.len() && b[i + 1] == 0x80 => match b[i + 2] {
             0x9C => Some((Mark::Open, 3)),  // “
             0x9D => Some((Mark::Close, 3)), // ”
@@ -122,8 +124,10 @@ pub fn quote_spans(body: &str, paras: &[Range<usize>]) -> Vec<QuoteSpan> {
                 _ => close_open(&mut open, &mut out, paras[pi - 1].end),
             }
         }
+        // `''` marks are rare: only paragraphs holding one pay for looking at apostrophes.
+        let doubled = memchr::memmem::find(&b[p.start..p.end], b"''").is_some();
         while i < p.end {
-            let Some(off) = find_mark_byte(&b[i..p.end]) else {
+            let Some(off) = find_mark_byte(&b[i..p.end], doubled) else {
                 break;
             };
             i += off;
@@ -186,8 +190,13 @@ fn close_open(open: &mut Option<(usize, usize, Mark)>, out: &mut Vec<QuoteSpan>,
 
 /// Position of the next byte that may start a quotation mark.
 #[inline]
-fn find_mark_byte(h: &[u8]) -> Option<usize> {
-    memchr::memchr3(b'"', 0xE2, 0xC2, h)
+fn find_mark_byte(h: &[u8], apostrophes: bool) -> Option<usize> {
+    let m = memchr::memchr3(b'"', 0xE2, 0xC2, h);
+    if !apostrophes {
+        return m;
+    }
+    let end = m.unwrap_or(h.len());
+    memchr::memchr(b'\'', &h[..end]).or(m)
 }
 
 /// Splits each paragraph into sentences. A sentence ends at `.`, `!` or `?` (plus closing
@@ -413,6 +422,15 @@ mod tests {
             "Open and never closed."
         );
         assert_eq!(&body[q[1].inner_start..q[1].inner_end], "quoted");
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_quotes() {
+        let body = "''It's over,'' said O'Brien.";
+        let paras = paragraphs(body);
+        let q = quote_spans(body, &paras);
+        assert_eq!(q.len(), 1);
+        assert_eq!(&body[q[0].inner_start..q[0].inner_end], "It's over,");
     }
 
     #[test]
