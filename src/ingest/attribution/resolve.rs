@@ -37,40 +37,21 @@ pub struct Entity {
     pub org: bool,
 }
 
-/// A full name mentioned in the article (`Kirill Dmitriev`), first occurrence per surname.
-#[derive(Clone, Debug)]
-pub struct Mention {
-    /// Surname key.
-    pub surname: String,
-    /// The name as written.
-    pub name: String,
-}
-
 /// The speakers of one article.
-#[derive(Default)]
-pub struct Registry {
+pub struct Registry<'a> {
+    /// The body, searched for full forms of bare surnames.
+    body: &'a str,
     /// People and organisations, in order of first statement.
     pub entities: Vec<Entity>,
-    /// Full names mentioned anywhere, earliest first.
-    pub mentions: Vec<Mention>,
 }
 
-impl Registry {
-    /// Records a full name seen in the text (first occurrence per surname wins).
-    pub fn mention(&mut self, name: &str) {
-        let surname = surname_key(name);
-        if surname.is_empty()
-            || self
-                .mentions
-                .iter()
-                .any(|m| m.surname == surname && speaker_key(&m.name) == speaker_key(name))
-        {
-            return;
+impl<'a> Registry<'a> {
+    /// An empty registry for `body`.
+    pub fn new(body: &'a str) -> Self {
+        Registry {
+            body,
+            entities: Vec::new(),
         }
-        self.mentions.push(Mention {
-            surname,
-            name: name.to_string(),
-        });
     }
 
     /// Resolves a personal name; returns the entity index. With `new_ok` false, a bare word
@@ -95,12 +76,7 @@ impl Registry {
         } else {
             self.find_latest(|e| !e.org && e.surname == surname)
                 .or_else(|| {
-                    let full = self
-                        .mentions
-                        .iter()
-                        .find(|m| m.surname == surname)?
-                        .name
-                        .clone();
+                    let full = super::mentions::full_name(self.body, name)?;
                     let full_key = speaker_key(&full);
                     Some(
                         self.find(|e| !e.org && e.key == full_key)
@@ -302,9 +278,7 @@ mod tests {
 
     #[test]
     fn surname_resolves_to_earliest_full_name() {
-        let mut r = Registry::default();
-        r.mention("Dmitry Peskov");
-        r.mention("Dmitri Peskov");
+        let mut r = Registry::new("Dmitry Peskov met Dmitri Peskov.");
         let i = r.person("Peskov", 1, None, None, 3, true).unwrap();
         assert_eq!(r.entities[i].name, "Dmitry Peskov");
         assert_eq!(r.entities[i].aliases, ["Peskov"]);
@@ -312,7 +286,7 @@ mod tests {
 
     #[test]
     fn typo_joins_only_unique_non_feminine_speaker() {
-        let mut r = Registry::default();
+        let mut r = Registry::new("");
         let p = r.person("Dmitry Peskov", 2, None, None, 0, true).unwrap();
         assert_eq!(r.person("Prskov", 1, None, None, 1, true), Some(p));
         assert_eq!(r.person("Peskova", 1, None, None, 2, false), None);
@@ -322,7 +296,7 @@ mod tests {
 
     #[test]
     fn bare_surname_goes_to_most_recent_namesake() {
-        let mut r = Registry::default();
+        let mut r = Registry::new("");
         let m = r.person("Maria Zakharova", 2, None, None, 0, true).unwrap();
         let a = r.person("Anna Zakharova", 2, None, None, 1, true).unwrap();
         assert_ne!(m, a);
@@ -331,7 +305,7 @@ mod tests {
 
     #[test]
     fn pronoun_reaches_only_recent_speakers() {
-        let mut r = Registry::default();
+        let mut r = Registry::new("");
         let p = r
             .person("Dmitry Peskov", 2, None, Some(false), 0, true)
             .unwrap();
