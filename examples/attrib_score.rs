@@ -52,6 +52,20 @@ fn main() -> anyhow::Result<()> {
         .collect();
     if bench > 0 {
         let bytes: usize = bodies.iter().map(|b| b.1.len()).sum();
+        // Baseline in the same run (the machine is shared): one pass counting characters.
+        let base0 = cpu_seconds().unwrap_or(0.0);
+        let mut chars = 0;
+        for _ in 0..bench {
+            for (_, b) in &bodies {
+                chars += b.chars().filter(|c| *c == 'x').count();
+            }
+        }
+        if let Some(c) = cpu_seconds().map(|c| c - base0) {
+            println!(
+                "baseline (char scan, {chars}): {:.1} MB/s on CPU",
+                (bytes * bench) as f64 / c / 1e6
+            );
+        }
         let cpu0 = cpu_seconds().unwrap_or(0.0);
         let t = Instant::now();
         let mut n = 0;

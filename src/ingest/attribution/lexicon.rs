@@ -153,6 +153,14 @@ const fn filter_key(len: usize, first: u8, last: u8) -> usize {
     (len - 3) * 676 + (first - b'a') as usize * 26 + (last - b'a') as usize
 }
 
+/// The filter's verdict for a lower-case word of `len` bytes from `first` to `last`: false
+/// means certainly not a cue.
+#[inline]
+pub fn may_be_cue(len: usize, first: u8, last: u8) -> bool {
+    let k = filter_key(len, first, last);
+    k / 64 < CUE_FILTER.len() && CUE_FILTER[k / 64] & (1 << (k % 64)) != 0
+}
+
 /// The cue a lower-case word is, if any.
 #[inline]
 pub fn cue(w: &str) -> Option<Cue> {

@@ -27,7 +27,7 @@ pub fn full_name(body: &str, surname: &str) -> Option<String> {
             let Some(w) = body.get(ws..we) else { break };
             let bare = w.trim_end_matches('.');
             let cap = bare.chars().next().is_some_and(char::is_uppercase);
-            if bare.is_empty() || !cap && !(is_particle(bare) && words == 0) {
+            if bare.is_empty() || !(cap || is_particle(bare) && words == 0) {
                 break;
             }
             let lower = bare.to_ascii_lowercase();

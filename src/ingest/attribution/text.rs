@@ -125,7 +125,8 @@ pub fn quote_spans(body: &str, paras: &[Range<usize>]) -> Vec<QuoteSpan> {
             }
         }
         // `''` marks are rare: only paragraphs holding one pay for looking at apostrophes.
-        let doubled = memchr::memmem::find(&b[p.start..p.end], b"''").is_some();
+        let doubled = memchr::memchr_iter(b'\'', &b[p.start..p.end])
+            .any(|k| b.get(p.start + k + 1) == Some(&b'\''));
         while i < p.end {
             let Some(off) = find_mark_byte(&b[i..p.end], doubled) else {
                 break;

@@ -230,36 +230,55 @@ fn word(body: &str, i: usize, limit: usize) -> (Tok, usize) {
 }
 
 /// Byte offsets of every cue word in `body`, in order: the cheap pre-pass that lets
-/// attribution tokenise only sentences that can attribute something. Reads only ASCII
-/// lower-case words (and `According`), one table lookup per byte.
+/// attribution tokenise only sentences that can attribute something. Cues are words between
+/// spaces or line breaks (trailing punctuation aside), so `memchr2` cuts the body at those and
+/// each word costs one bit test on (length, first letter, last letter) before any string
+/// comparison: no loop over the word's bytes, and few mispredicted branches.
 pub fn cue_positions(body: &str, out: &mut Vec<usize>) {
     let b = body.as_bytes();
-    let mut i = 0;
-    let n = b.len();
-    while i < n {
-        let c = b[i];
-        if !c.is_ascii_alphabetic() {
-            i += 1;
-            continue;
+    let mut start = 0;
+    for sp in memchr::memchr2_iter(b' ', b'\n', b) {
+        check_word(body, start, sp, out);
+        start = sp + 1;
+    }
+    check_word(body, start, b.len(), out);
+}
+
+#[inline]
+fn check_word(body: &str, s: usize, mut e: usize, out: &mut Vec<usize>) {
+    let b = body.as_bytes();
+    if e < s + 3 {
+        return;
+    }
+    while e > s
+        && matches!(
+            b[e - 1],
+            b',' | b'.' | b';' | b':' | b'"' | b'\'' | b')' | b'?' | b'!'
+        )
+    {
+        e -= 1;
+    }
+    let len = e - s;
+    if !(3..=15).contains(&len) {
+        return;
+    }
+    let (first, last) = (b[s], b[e - 1]);
+    if first == b'A' {
+        if &b[s..e] == b"According" {
+            out.push(s);
         }
-        // A word starts here when the byte before is not part of a word.
-        let s = i;
-        i += 1;
-        while i < n && b[i].is_ascii_lowercase() {
-            i += 1;
-        }
-        if s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] >= 0x80) {
-            continue;
-        }
-        if i < n && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80) {
-            continue;
-        }
-        let len = i - s;
-        if !(3..=15).contains(&len) {
-            continue;
-        }
-        let w = &body[s..i];
-        if (c.is_ascii_lowercase() && super::lexicon::cue(w).is_some()) || w == "According" {
+        return;
+    }
+    if !first.is_ascii_lowercase()
+        || !last.is_ascii_lowercase()
+        || !super::lexicon::may_be_cue(len, first, last)
+    {
+        return;
+    }
+    let w = &b[s..e];
+    if w.iter().all(u8::is_ascii_lowercase) {
+        // All ASCII lower case: a valid `str` on its own.
+        if super::lexicon::cue(&body[s..e]).is_some() {
             out.push(s);
         }
     }
@@ -283,10 +302,10 @@ mod tests {
 
     #[test]
     fn cue_positions_find_whole_words_only() {
-        let body = "According to him, Peskov said; unsaid saidx tells. Ça said";
+        let body = "According to him, Peskov said; unsaid saidx tells. Ça said\nadded s4id";
         let mut v = Vec::new();
         cue_positions(body, &mut v);
-        assert_eq!(v, [0, 25, 44, 55]);
+        assert_eq!(v, [0, 25, 44, 55, 60]);
     }
 
     #[test]
