@@ -137,6 +137,11 @@ pub fn left(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
             Some(f)
         }
         TokKind::Comma => apposition_before(body, toks, j - 1),
+        // `the hacker known as “Guccifer,” stated`: a short quotation ending in a comma
+        // closes the apposition.
+        TokKind::Quote(_) if t.end - t.start < 40 && body[t.start..t.end].contains(',') => {
+            apposition_before(body, toks, j - 1)
+        }
         _ => None,
     }
 }
@@ -235,7 +240,17 @@ fn name_part(body: &str, toks: &[Tok], k: usize) -> bool {
 fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<Found> {
     let span = chunk.clone();
     let words = &toks[chunk.clone()];
-    if words.iter().any(|t| is_org_word(&lower(t.text(body))))
+    // Organisation words count only after the last title: `Committee Chairman Rep. Jason
+    // Chaffetz` is a person, `State Department` is not.
+    let last_title = words
+        .iter()
+        .take(words.len().saturating_sub(1))
+        .rposition(|t| {
+            let l = lower(t.text(body));
+            is_title(&l) && !is_org_word(&l)
+        });
+    let tail = &words[last_title.map_or(0, |n| n + 1)..];
+    if tail.iter().any(|t| is_org_word(&lower(t.text(body))))
         || (words.len() == 1 && is_acronym(words[0].text(body)))
     {
         let mut start = chunk.start;
@@ -331,7 +346,11 @@ fn role_before(body: &str, toks: &[Tok], k: usize) -> Option<(usize, Range<usize
             break;
         }
         let w = t.text(body);
-        let ok = (t.cap && !is_function_word(w))
+        // A lower-case word may open a role when a role noun follows (`election lawyer
+        // Charlie Spies`, `chapter president Luis Osuna`).
+        let before_role = !t.cap && is_role_noun(&lower(toks[s].text(body))) && !is_preposition(w);
+        let ok = before_role
+            || (t.cap && !is_function_word(w))
             || is_title(&lower(w))
             || is_role_noun(w)
             || w == "of"
@@ -407,13 +426,15 @@ fn description_before(body: &str, toks: &[Tok], j: usize) -> Option<Found> {
 /// for example, said`).
 fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Found> {
     let mut k = c;
-    for round in 0..3 {
+    for round in 0..4 {
         let mut m = k;
         while m > 0 && c - m < 40 && toks[m - 1].kind != TokKind::Comma {
+            let inner_quote = matches!(toks[m - 1].kind, TokKind::Quote(_)) && m < c;
             if !matches!(
                 toks[m - 1].kind,
                 TokKind::Word | TokKind::Open | TokKind::Close | TokKind::Other
-            ) {
+            ) && !inner_quote
+            {
                 return None;
             }
             m -= 1;
@@ -424,7 +445,10 @@ fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Found> {
         let seg = &toks[m..c];
         if round == 0 {
             if is_interjection(body, seg) {
-                let mut f = left(body, toks, m - 1)?;
+                // `Brian Murphy, the chairman of ..., for example, said`: the interjection may
+                // follow an apposition.
+                let mut f =
+                    left(body, toks, m - 1).or_else(|| apposition_before(body, toks, m - 1))?;
                 f.span.end = c + 1;
                 return Some(f);
             }
@@ -445,7 +469,12 @@ fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Found> {
             }
         }
         if opens_apposition(body, seg) {
-            if let Some(mut f) = left_name_only(body, toks, m - 1) {
+            let found = left_name_only(body, toks, m - 1).filter(|f| match &f.source {
+                // `a truck driver from Ava, Mo., who ...`: an abbreviated place, read on.
+                Source::Name { toks: r, .. } => r.len() > 1 || !toks[r.start].dot,
+                _ => true,
+            });
+            if let Some(mut f) = found {
                 if let Source::Name { role, .. } = &mut f.source {
                     let fw = seg[0].text(body);
                     let is_age = seg.len() == 1 && fw.bytes().all(|b| b.is_ascii_digit());
@@ -476,7 +505,7 @@ fn is_interjection(body: &str, seg: &[Tok]) -> bool {
     let Some(first) = seg.first() else {
         return false;
     };
-    seg.len() <= 6
+    seg.len() <= 10
         && (super::lexicon::weekday(first.text(body)).is_some()
             || matches!(
                 first.text(body),
@@ -624,15 +653,14 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
     }
     let w = t.text(body);
     match w {
-        "he" => {
+        // `..., said he.`; `said he would` is no inversion.
+        "he" | "she"
+            if toks
+                .get(i + 1)
+                .is_none_or(|n| matches!(n.kind, TokKind::Stop | TokKind::Comma)) =>
+        {
             return Some(Found {
-                source: Source::Pronoun { female: false },
-                span: i..i + 1,
-            });
-        }
-        "she" => {
-            return Some(Found {
-                source: Source::Pronoun { female: true },
+                source: Source::Pronoun { female: w == "she" },
                 span: i..i + 1,
             });
         }
@@ -654,7 +682,16 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
             break;
         }
         let w = t.text(body);
-        let ok = (t.cap && !is_function_word(w))
+        // A lower-case word may open a role when a role noun follows (`election lawyer
+        // Charlie Spies`, `chapter president Luis Osuna`).
+        let before_role = !t.cap
+            && e + 1 < toks.len()
+            && toks[e + 1].is_word()
+            && is_role_noun(&lower(toks[e + 1].text(body)))
+            && !is_determiner(w)
+            && !is_preposition(w);
+        let ok = before_role
+            || (t.cap && !is_function_word(w))
             || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr")
             || is_title(&lower(w))
             || is_role_noun(w)

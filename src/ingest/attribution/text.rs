@@ -237,13 +237,13 @@ pub fn sentences(
             if j < p.end && b[j] == 0xE2 && j + 2 < p.end && matches!(b[j + 2], 0x9D | 0x99) {
                 j += 3; // ” or ’
             }
-            if j >= p.end || b[j] != b' ' {
+            if j >= p.end || !(b[j] == b' ' || is_nbsp(b, j)) {
                 i += 1;
                 continue;
             }
             let mut k = j;
-            while k < p.end && b[k] == b' ' {
-                k += 1;
+            while k < p.end && (b[k] == b' ' || is_nbsp(b, k)) {
+                k += if b[k] == b' ' { 1 } else { 2 };
             }
             let starts_new = k < p.end
                 && (b[k].is_ascii_uppercase()
@@ -267,6 +267,12 @@ pub fn sentences(
             });
         }
     }
+}
+
+/// A no-break space (U+00A0) at byte `i`: web copy puts them after full stops.
+#[inline]
+pub fn is_nbsp(b: &[u8], i: usize) -> bool {
+    b[i] == 0xC2 && b.get(i + 1) == Some(&0xA0)
 }
 
 /// True when the word ending at the full stop `dot` is an abbreviation or an initial.

@@ -114,6 +114,10 @@ pub fn tokenize(
             i += 1;
             continue;
         }
+        if super::text::is_nbsp(b, i) && i + 2 <= end {
+            i += 2;
+            continue;
+        }
         if c.is_ascii_alphanumeric() || (c >= 0xC0 && starts_alpha(body, i)) {
             let (tok, ni) = word(body, i, next_quote);
             out.push(tok);
@@ -126,6 +130,8 @@ pub fn tokenize(
             b';' => (TokKind::Break, 1),
             b'(' | b'[' => (TokKind::Open, 1),
             b')' | b']' => (TokKind::Close, 1),
+            // A stop with words after it (`D.C.-based`, `Mo.,`, `...`) is no sentence end.
+            b'.' | b'!' | b'?' if !at_end(b, i + 1, end) => (TokKind::Other, 1),
             b'.' | b'!' | b'?' => (TokKind::Stop, 1),
             b'-' if i + 1 < end && b[i + 1] == b'-' => (TokKind::Break, 2),
             0xE2 if i + 2 < b.len() && b[i + 1] == 0x80 && matches!(b[i + 2], 0x93 | 0x94) => {
@@ -147,6 +153,19 @@ pub fn tokenize(
             i += 1;
         }
     }
+}
+
+/// True when only spaces, closing marks and brackets remain from `j` to `end`.
+fn at_end(b: &[u8], mut j: usize, end: usize) -> bool {
+    while j < end {
+        match b[j] {
+            b' ' | b'"' | b'\'' | b')' | b']' | b'.' | b'!' | b'?' | b'\n' => j += 1,
+            0xE2 if j + 2 < end && b[j + 1] == 0x80 && matches!(b[j + 2], 0x9D | 0x99) => j += 3,
+            0xC2 if j + 1 < end && b[j + 1] == 0xBB => j += 2,
+            _ => return false,
+        }
+    }
+    true
 }
 
 #[inline]
@@ -237,7 +256,8 @@ fn word(body: &str, i: usize, limit: usize) -> (Tok, usize) {
 pub fn cue_positions(body: &str, out: &mut Vec<usize>) {
     let b = body.as_bytes();
     let mut start = 0;
-    for sp in memchr::memchr2_iter(b' ', b'\n', b) {
+    // 0xA0 ends a no-break space (C2 A0); the C2 left on the word is trimmed below.
+    for sp in memchr::memchr3_iter(b' ', b'\n', 0xA0, b) {
         check_word(body, start, sp, out);
         start = sp + 1;
     }
@@ -253,7 +273,7 @@ fn check_word(body: &str, s: usize, mut e: usize, out: &mut Vec<usize>) {
     while e > s
         && matches!(
             b[e - 1],
-            b',' | b'.' | b';' | b':' | b'"' | b'\'' | b')' | b'?' | b'!'
+            b',' | b'.' | b';' | b':' | b'"' | b'\'' | b')' | b'?' | b'!' | 0xC2
         )
     {
         e -= 1;
