@@ -63,12 +63,9 @@ const CUES: &[(&str, Cue)] = &[
     ("elaborated", Cue::Verb),
     ("emphasised", Cue::Verb),
     ("emphasized", Cue::Verb),
-    ("estimated", Cue::Verb),
-    ("estimates", Cue::Verb),
     ("exclaimed", Cue::Verb),
     ("explained", Cue::Verb),
     ("explains", Cue::Verb),
-    ("forecast", Cue::Verb),
     ("hinted", Cue::Verb),
     ("indicated", Cue::Verb),
     ("insisted", Cue::Verb),
@@ -87,7 +84,6 @@ const CUES: &[(&str, Cue)] = &[
     ("praised", Cue::Verb),
     ("predicted", Cue::Verb),
     ("predicts", Cue::Verb),
-    ("projected", Cue::Verb),
     ("promised", Cue::Verb),
     ("proposed", Cue::Verb),
     ("questioned", Cue::Verb),
@@ -255,7 +251,6 @@ pub fn is_title(w: &str) -> bool {
             | "gov"
             | "governor"
             | "gen"
-            | "general"
             | "prof"
             | "professor"
             | "rev"
@@ -340,7 +335,6 @@ pub fn is_title(w: &str) -> bool {
             | "anchor"
             | "commander"
             | "marshal"
-            | "major"
             | "maj"
             | "gens"
             | "sens"
@@ -743,6 +737,36 @@ pub fn is_org_word(w: &str) -> bool {
             | "district"
             | "village"
             | "airport"
+            | "watch"
+            | "journalism"
+            | "insider"
+            | "rising"
+            | "world"
+            | "united"
+            | "promotions"
+            | "belt"
+            | "protection"
+            | "central"
+            | "today"
+            | "sciences"
+            | "publishing"
+            | "books"
+            | "records"
+            | "pictures"
+            | "studios"
+            | "entertainment"
+            | "labs"
+            | "institution"
+            | "prevention"
+            | "control"
+            | "development"
+            | "economics"
+            | "analytics"
+            | "consulting"
+            | "advisers"
+            | "advisors"
+            | "strategies"
+            | "solutions"
     )
 }
 

@@ -25,6 +25,9 @@ pub fn full_name(body: &str, surname: &str) -> Option<String> {
                 ws -= 1;
             }
             let Some(w) = body.get(ws..we) else { break };
+            if w.ends_with('.') && w.len() > 2 {
+                break; // `of Trump. Someone`: a sentence end, not an initial
+            }
             let bare = w.trim_end_matches('.');
             let cap = bare.chars().next().is_some_and(char::is_uppercase);
             if bare.is_empty() || !(cap || is_particle(bare) && words == 0) {

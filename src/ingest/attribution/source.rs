@@ -76,6 +76,12 @@ fn is_name_word(t: &Tok, body: &str) -> bool {
         return false;
     }
     let w = t.text(body);
+    // `Dublin-based`, `Chicago-area`: adjectives, not names (`Ocasio-Cortez` is one).
+    if let Some((_, after)) = w.split_once('-') {
+        if after.starts_with(|c: char| c.is_ascii_lowercase()) {
+            return false;
+        }
+    }
     if t.cap {
         return !is_function_word(w) || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr");
     }
@@ -250,9 +256,17 @@ fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<Found> {
             is_title(&l) && !is_org_word(&l)
         });
     let tail = &words[last_title.map_or(0, |n| n + 1)..];
-    if tail.iter().any(|t| is_org_word(&lower(t.text(body))))
-        || (words.len() == 1 && is_acronym(words[0].text(body)))
-    {
+    // `the Israeli newspaper Haaretz`, `USA TODAY`, `Alongside BLM`: organisations.
+    let org_noun_before = chunk.start > 0
+        && toks[chunk.start - 1].is_word()
+        && !toks[chunk.start - 1].cap
+        && is_org_noun(toks[chunk.start - 1].text(body));
+    let caps_word = tail.iter().any(|t| {
+        is_acronym(t.text(body))
+            && !matches!(t.text(body), "II" | "III" | "IV" | "JR" | "SR")
+            && !t.text(body).contains('.')
+    });
+    if tail.iter().any(|t| is_org_word(&lower(t.text(body)))) || org_noun_before || caps_word {
         let mut start = chunk.start;
         // Drop a leading nationality-less determiner; keep the organisation's own words.
         while start < chunk.end
@@ -583,7 +597,22 @@ fn left_name_only(body: &str, toks: &[Tok], j: usize) -> Option<Found> {
     if k == j {
         return None;
     }
-    classify(body, toks, k..j)
+    let f = classify(body, toks, k..j)?;
+    if matches!(f.source, Source::Name { .. })
+        && k > 0
+        && toks[k - 1].is_word()
+        && lower_eq(toks[k - 1].text(body), "the")
+    {
+        // `the Independent, a British newspaper, revealed`: `the` marks a title, not a person.
+        return Some(Found {
+            source: Source::Org {
+                name: toks[k].start..toks[j - 1].end,
+                generic: false,
+            },
+            span: f.span,
+        });
+    }
+    Some(f)
 }
 
 /// True when the source read up to token `e` is complete: a clause boundary or a word that
