@@ -532,6 +532,22 @@ pub fn is_role_noun(w: &str) -> bool {
             | "coach"
             | "player"
             | "attorney-general"
+            | "co-founder"
+            | "cofounder"
+            | "co-host"
+            | "co-chair"
+            | "co-chairman"
+            | "constituent"
+            | "chairperson"
+            | "secretary-general"
+            | "undersecretary"
+            | "vice-president"
+            | "superintendent"
+            | "sheriff"
+            | "hacker"
+            | "commentator"
+            | "pundit"
+            | "blogger"
     )
 }
 

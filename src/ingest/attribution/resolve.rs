@@ -106,7 +106,7 @@ impl<'a> Registry<'a> {
             e.key = key;
             e.words = words;
         } else {
-            push_alias(&mut e.aliases, name, &e.name.clone());
+            push_alias(&mut e.aliases, name, &e.name);
         }
         if e.role.is_none() {
             e.role = role.map(str::to_string);
@@ -140,11 +140,7 @@ impl<'a> Registry<'a> {
             })
             .or_else(|| self.find_latest(recent))?;
         let e = &mut self.entities[idx];
-        push_alias(
-            &mut e.aliases,
-            &phrase.to_ascii_lowercase(),
-            &e.name.clone(),
-        );
+        push_alias(&mut e.aliases, &phrase.to_ascii_lowercase(), &e.name);
         e.last = sentence;
         Some(idx)
     }
@@ -167,7 +163,7 @@ impl<'a> Registry<'a> {
             i
         });
         let e = &mut self.entities[idx];
-        push_alias(&mut e.aliases, name, &e.name.clone());
+        push_alias(&mut e.aliases, name, &e.name);
         e.last = sentence;
         Some(idx)
     }

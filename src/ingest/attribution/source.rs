@@ -462,7 +462,7 @@ fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Found> {
                 // `Brian Murphy, the chairman of ..., for example, said`: the interjection may
                 // follow an apposition.
                 let mut f =
-                    left(body, toks, m - 1).or_else(|| apposition_before(body, toks, m - 1))?;
+                    apposition_before(body, toks, m - 1).or_else(|| left(body, toks, m - 1))?;
                 f.span.end = c + 1;
                 return Some(f);
             }

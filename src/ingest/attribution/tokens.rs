@@ -254,14 +254,40 @@ fn word(body: &str, i: usize, limit: usize) -> (Tok, usize) {
 /// each word costs one bit test on (length, first letter, last letter) before any string
 /// comparison: no loop over the word's bytes, and few mispredicted branches.
 pub fn cue_positions(body: &str, out: &mut Vec<usize>) {
-    let b = body.as_bytes();
-    let mut start = 0;
-    // 0xA0 ends a no-break space (C2 A0); the C2 left on the word is trimmed below.
-    for sp in memchr::memchr3_iter(b' ', b'\n', 0xA0, b) {
-        check_word(body, start, sp, out);
-        start = sp + 1;
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // High bit set in each byte of `x` that is zero (exact: no borrow between bytes).
+    #[inline]
+    fn zero_bytes(x: u64) -> u64 {
+        !(((x & !HI).wrapping_add(!HI)) | x) & HI
     }
-    check_word(body, start, b.len(), out);
+    let b = body.as_bytes();
+    let n = b.len();
+    let mut start = 0;
+    let mut i = 0;
+    // Eight bytes at a time: the separators (space, line feed, and 0xA0, the end of a
+    // no-break space) of a word, without a call per word.
+    while i + 8 <= n {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&b[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
+        let mut m =
+            zero_bytes(x ^ (0x20 * LO)) | zero_bytes(x ^ (0x0A * LO)) | zero_bytes(x ^ (0xA0 * LO));
+        while m != 0 {
+            let k = i + (m.trailing_zeros() / 8) as usize;
+            check_word(body, start, k, out);
+            start = k + 1;
+            m &= m - 1;
+        }
+        i += 8;
+    }
+    for (k, &c) in b.iter().enumerate().skip(i) {
+        if matches!(c, b' ' | b'\n' | 0xA0) {
+            check_word(body, start, k, out);
+            start = k + 1;
+        }
+    }
+    check_word(body, start, n, out);
 }
 
 #[inline]
