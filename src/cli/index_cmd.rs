@@ -27,7 +27,7 @@ pub const DEFAULT_ROOT: &str = "corpus";
 const EXIT_INTERRUPTED: i32 = 130;
 
 /// Shortens absolute paths under the working directory in a message to relative ones.
-pub(crate) struct Relative(Option<String>);
+pub(crate) struct Relative(pub(crate) Option<String>);
 
 impl Relative {
     pub(crate) fn new() -> Self {
@@ -126,6 +126,13 @@ pub fn run(args: IndexArgs) -> anyhow::Result<Outcome> {
         Some(n) => options.threads = n,
         None => {}
     }
+    if !(args.commit_secs.is_finite() && args.commit_secs >= 0.0) {
+        return Err(Error::BadArgument(
+            "--commit-secs must be a number of seconds, 0 or more".to_string(),
+        )
+        .into());
+    }
+    options.commit_interval = std::time::Duration::from_secs_f64(args.commit_secs);
     let interrupt = interrupt_flag()?;
     let relative = Relative::new();
     let bar = progress_bar(args.quiet);

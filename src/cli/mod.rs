@@ -115,6 +115,9 @@ pub struct IndexArgs {
     /// Summary format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: OutputFormat,
+    /// Seconds between commits on long runs (a kill loses at most this much work).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub commit_secs: f64,
 }
 
 /// `dateline search`.

@@ -99,3 +99,34 @@ pub fn run(args: ShowArgs) -> anyhow::Result<Outcome> {
         .context("writing the article")?;
     Ok(Outcome::Found)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::document::tests::sample_article;
+
+    #[test]
+    fn text_lists_every_field_speakers_with_roles_then_the_body() {
+        let mut article = sample_article("0123456789abcdef", "/nowhere/a.txt");
+        article.record = Some(3);
+        article.region = Some("Russia".to_string());
+        article.byline = Some("By Jane Doe".to_string());
+        let expected = "Pipeline talks\n\
+            id:        0123456789abcdef\n\
+            published: 2026-02-26T11:12:00Z (updated 2026-02-26T11:13:00Z)\n\
+            dateline:  MOSCOW, Russia\n\
+            agency:    Sputnik\n\
+            source:    Kremlin\n\
+            byline:    By Jane Doe\n\
+            url:       https://example.org/a\n\
+            path:      /nowhere/a.txt (record 3)\n\
+            speakers:  Dmitry Peskov (Kremlin spokesman), 2 quotes\n\
+            \x20          Kremlin (organisation), 0 quotes\n\
+            warning:   example warning\n\
+            \n";
+        assert_eq!(
+            render_text(&article, &Relative(None)),
+            format!("{expected}{}\n", article.body)
+        );
+    }
+}

@@ -8,7 +8,7 @@
 //! from a walked folder lose their articles; files elsewhere are left alone. Every failure
 //! becomes an [`Event::Failed`] for the caller to print, and the run goes on.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -145,6 +145,10 @@ struct Job {
     old_hash: Option<String>,
     /// Parse even when the hash did not change (the file must store articles it held as copies).
     force: bool,
+    /// Position in its batch; outcomes are applied in this order.
+    seq: usize,
+    /// Count the outcome in the file counts (false when this run already counted the file).
+    count: bool,
 }
 
 enum Outcome {
@@ -229,12 +233,9 @@ pub fn run_index(
 ) -> Result<Summary> {
     let started = Instant::now();
     let threads = options.threads.max(1);
-    // tantivy's indexing threads compete with the parsers for the cores: one per two parsers.
-    let mut writer = ArchiveWriter::open(
-        &options.index_dir,
-        threads.div_ceil(2),
-        options.memory_budget,
-    )?;
+    // Tokenising and inverting (tantivy's threads) costs more than parsing (ours), so tantivy
+    // gets as many threads as the parsers; each side sleeps when the other is the bottleneck.
+    let mut writer = ArchiveWriter::open(&options.index_dir, threads, options.memory_budget)?;
     let mut summary = Summary {
         index: options.index_dir.clone(),
         ..Summary::default()
@@ -279,6 +280,8 @@ pub fn run_index(
                     path,
                     old_hash,
                     force: false,
+                    count: true,
+                    seq: 0,
                 });
             }
         }
@@ -300,6 +303,7 @@ pub fn run_index(
     }
 
     let mut pass = 0;
+    let mut done: HashSet<String> = HashSet::new();
     let mut last_commit = Instant::now();
     let mut bytes_since_commit = 0u64;
     loop {
@@ -309,6 +313,12 @@ pub fn run_index(
         for path in writer.manifest().orphaned_copies() {
             if queued.contains(&path) {
                 continue;
+            }
+            // A file already counted (as unchanged, or processed in an earlier pass) is not
+            // counted twice; one from outside the walked roots counts as updated.
+            let count = !done.contains(&path);
+            if count && seen.contains(&path) {
+                summary.files.unchanged = summary.files.unchanged.saturating_sub(1);
             }
             let Ok(meta) = std::fs::metadata(&path) else {
                 continue;
@@ -324,6 +334,8 @@ pub fn run_index(
                 path,
                 old_hash: None,
                 force: true,
+                count,
+                seq: 0,
             });
         }
         if jobs.is_empty() || pass == 3 || interrupt.load(Ordering::Relaxed) {
@@ -337,10 +349,30 @@ pub fn run_index(
         });
         let (job_tx, job_rx) = crossbeam_channel::bounded::<Job>(threads * 2);
         let (out_tx, out_rx) = crossbeam_channel::bounded::<Outcome>(threads * 2);
+        // Outcomes are applied in walk order (so "the first path seen" is well defined and runs
+        // are reproducible); tokens bound how far workers may run ahead of the writer, so a slow
+        // file holds at most `window` finished files in memory.
+        let window = threads * 8;
+        let (token_tx, token_rx) = crossbeam_channel::bounded::<()>(window);
+        for _ in 0..window {
+            let _ = token_tx.send(());
+        }
         let apply_result: Result<()> = std::thread::scope(|scope| {
             scope.spawn(move || {
-                for job in batch {
-                    if interrupt.load(Ordering::Relaxed) || job_tx.send(job).is_err() {
+                for (seq, mut job) in batch.into_iter().enumerate() {
+                    // Wait for a token, looking at the interrupt flag now and then.
+                    let token = loop {
+                        if interrupt.load(Ordering::Relaxed) {
+                            break Err(());
+                        }
+                        match token_rx.recv_timeout(Duration::from_millis(50)) {
+                            Ok(()) => break Ok(()),
+                            Err(crossbeam_channel::RecvTimeoutError::Timeout) => continue,
+                            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break Err(()),
+                        }
+                    };
+                    job.seq = seq;
+                    if token.is_err() || job_tx.send(job).is_err() {
                         break;
                     }
                 }
@@ -362,23 +394,35 @@ pub fn run_index(
                     }
                 });
             }
+            // Only the workers hold these now: when they stop, the feeder and this loop see it.
+            drop(job_rx);
             drop(out_tx);
+            let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+            let mut next = 0;
             for outcome in out_rx {
                 if interrupt.load(Ordering::Relaxed) {
                     continue;
                 }
-                let size = apply(&mut writer, outcome, &mut summary, observer)?;
-                summary.bytes += size;
-                bytes_since_commit += size;
-                observer(Event::FileDone { bytes: size });
-                if last_commit.elapsed() >= options.commit_interval
-                    || bytes_since_commit >= options.commit_bytes
-                {
-                    writer.commit()?;
-                    summary.commits += 1;
-                    observer(Event::Committed);
-                    last_commit = Instant::now();
-                    bytes_since_commit = 0;
+                let (Outcome::Touched(job) | Outcome::Failed(job, _) | Outcome::Parsed { job, .. }) =
+                    &outcome;
+                pending.insert(job.seq, outcome);
+                while let Some(outcome) = pending.remove(&next) {
+                    next += 1;
+                    let _ = token_tx.send(());
+                    let (size, path) = apply(&mut writer, outcome, &mut summary, observer)?;
+                    done.insert(path);
+                    summary.bytes += size;
+                    bytes_since_commit += size;
+                    observer(Event::FileDone { bytes: size });
+                    if last_commit.elapsed() >= options.commit_interval
+                        || bytes_since_commit >= options.commit_bytes
+                    {
+                        writer.commit()?;
+                        summary.commits += 1;
+                        observer(Event::Committed);
+                        last_commit = Instant::now();
+                        bytes_since_commit = 0;
+                    }
                 }
             }
             Ok(())
@@ -398,23 +442,31 @@ pub fn run_index(
     Ok(summary)
 }
 
-/// Applies one worker outcome; returns the bytes it accounts for.
+/// Applies one worker outcome; returns the bytes it accounts for and the file's path.
 fn apply(
     writer: &mut ArchiveWriter,
     outcome: Outcome,
     summary: &mut Summary,
     observer: &mut dyn FnMut(Event<'_>),
-) -> Result<u64> {
+) -> Result<(u64, String)> {
+    let (Outcome::Touched(job) | Outcome::Failed(job, _) | Outcome::Parsed { job, .. }) = &outcome;
+    let (size, path) = (job.file.size, job.path.clone());
+    let mut uncounted = FileCounts::default();
+    let files = if job.count {
+        &mut summary.files
+    } else {
+        &mut uncounted
+    };
     match outcome {
         Outcome::Touched(job) => {
             writer.touch_source(&job.path, job.file.size, job.file.mtime)?;
-            summary.files.unchanged += 1;
-            Ok(job.file.size)
+            files.unchanged += 1;
+            Ok((size, path))
         }
-        Outcome::Failed(job, e) => {
-            summary.files.failed += 1;
+        Outcome::Failed(_, e) => {
+            files.failed += 1;
             observer(Event::Failed(&e));
-            Ok(job.file.size)
+            Ok((size, path))
         }
         Outcome::Parsed {
             job,
@@ -428,8 +480,8 @@ fn apply(
             summary.articles.failed += errors.len() as u64;
             if articles.is_empty() && !errors.is_empty() {
                 // Nothing usable: keep what an earlier run stored, and try again next time.
-                summary.files.failed += 1;
-                return Ok(job.file.size);
+                files.failed += 1;
+                return Ok((size, path));
             }
             let known = writer.manifest().entries.contains_key(&job.path);
             let entry = SourceEntry {
@@ -441,15 +493,15 @@ fn apply(
             };
             let change = writer.replace_source(entry, articles)?;
             if known {
-                summary.files.updated += 1;
+                files.updated += 1;
             } else {
-                summary.files.added += 1;
+                files.added += 1;
             }
             summary.articles.added += change.added;
             summary.articles.removed += change.removed;
             summary.articles.duplicates += change.duplicates;
             summary.quotes += change.quotes;
-            Ok(job.file.size)
+            Ok((size, path))
         }
     }
 }

@@ -271,3 +271,82 @@ impl ArchiveIndex {
         Ok(values)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::document::tests::sample_article;
+    use crate::index::manifest::SourceEntry;
+    use crate::index::writer::ArchiveWriter;
+
+    fn index_with(ids: &[&str]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = ArchiveWriter::open(dir.path(), 1, 20_000_000).unwrap();
+        let articles = ids.iter().map(|id| sample_article(id, "")).collect();
+        w.replace_source(
+            SourceEntry {
+                path: "/a.txt".to_string(),
+                ..SourceEntry::default()
+            },
+            articles,
+        )
+        .unwrap();
+        w.commit().unwrap();
+        dir
+    }
+
+    #[test]
+    fn stored_article_comes_back_whole_with_quote_texts_from_the_body() {
+        let dir = index_with(&["abcd000000000001"]);
+        let index = ArchiveIndex::open(dir.path()).unwrap();
+        let mut expected = sample_article("abcd000000000001", "/a.txt");
+        expected.path = "/a.txt".to_string();
+        assert_eq!(index.article("abcd000000000001").unwrap(), Some(expected));
+        assert_eq!(index.article("abcd000000000002").unwrap(), None);
+    }
+
+    #[test]
+    fn ids_resolve_by_unique_prefix_only() {
+        let dir = index_with(&["abcd000000000001", "abcd000000000002", "ef01000000000003"]);
+        let index = ArchiveIndex::open(dir.path()).unwrap();
+        assert_eq!(index.resolve_id("ef01").unwrap(), "ef01000000000003");
+        assert_eq!(
+            index.resolve_id("ABCD000000000002").unwrap(),
+            "abcd000000000002"
+        );
+        let err = index.resolve_id("abcd").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "article id prefix \"abcd\" is ambiguous: 2 articles match (abcd000000000001, abcd000000000002...); give more characters"
+        );
+        assert!(
+            matches!(index.resolve_id("9999"), Err(Error::UnknownArticle(ref id)) if id == "9999")
+        );
+        assert!(matches!(
+            index.resolve_id("abc"),
+            Err(Error::BadArgument(_))
+        ));
+    }
+
+    #[test]
+    fn deleted_articles_do_not_resolve() {
+        let dir = index_with(&["abcd000000000001"]);
+        let mut w = ArchiveWriter::open(dir.path(), 1, 20_000_000).unwrap();
+        w.remove_source("/a.txt");
+        w.commit().unwrap();
+        let index = ArchiveIndex::open(dir.path()).unwrap();
+        assert!(matches!(
+            index.resolve_id("abcd"),
+            Err(Error::UnknownArticle(_))
+        ));
+        assert_eq!(index.count(KIND_ARTICLE).unwrap(), 0);
+    }
+
+    #[test]
+    fn a_folder_without_an_index_is_no_index() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(
+            matches!(ArchiveIndex::open(dir.path()), Err(Error::NoIndex { ref path }) if path == dir.path())
+        );
+    }
+}

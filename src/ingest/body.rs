@@ -10,6 +10,10 @@
 //! `Related:` link list. It does one pass over the lines and runs the dateline regex on the
 //! first few paragraphs only.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use super::dateline::{Dateline, parse_dateline};
 
 /// Hard-wrapped text has no line wider than this (in bytes); wire copy wraps at 60-80.
@@ -51,7 +55,7 @@ pub fn extract_body(text: &str, find_dateline: bool) -> BodyParts {
                 continue;
             }
         }
-        if let Some(d) = parse_dateline(p, false).filter(|_| find_dateline) {
+        if let Some(d) = find_dateline.then(|| parse_dateline(p, false)).flatten() {
             let rest = p[d.end..].trim_start().to_string();
             if d.byline.is_some() {
                 parts.byline = d.byline.clone();
@@ -140,27 +144,42 @@ fn collapse(line: &str) -> String {
     s
 }
 
-/// Appends `line` trimmed, with runs of spaces and tabs made one space and control
-/// characters dropped.
+/// Appends `line` trimmed, with runs of spaces and tabs made one space and ASCII control
+/// characters dropped. Copies whole spans between changes, not characters.
 fn push_collapsed(out: &mut String, line: &str) {
+    static DOUBLE_SPACE: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"  "));
     let line = line.trim();
-    let clean = line.bytes().all(|b| b >= 0x20 && b != 0x7f) && !line.contains("  ");
-    if clean {
+    let bytes = line.as_bytes();
+    // Most lines need no change: two vectorised scans, then one copy.
+    if !bytes.iter().any(|&b| b < 0x20 || b == 0x7f) && DOUBLE_SPACE.find(bytes).is_none() {
         out.push_str(line);
         return;
     }
-    let mut space = false;
-    for c in line.chars() {
-        if c == ' ' || c == '\t' {
-            space = true;
-        } else if !c.is_control() {
-            if space {
-                out.push(' ');
-                space = false;
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' || b == b'\t' {
+            let mut j = i + 1;
+            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+                j += 1;
             }
-            out.push(c);
+            if j - i > 1 || b == b'\t' {
+                out.push_str(&line[start..i]);
+                out.push(' ');
+                start = j;
+            }
+            i = j;
+        } else if b < 0x20 || b == 0x7f {
+            out.push_str(&line[start..i]);
+            start = i + 1;
+            i += 1;
+        } else {
+            i += 1;
         }
     }
+    out.push_str(&line[start..]);
 }
 
 /// `(Corrects paragraph 4 ...)`, `(Updates with ...)`: notes to editors, not story text.

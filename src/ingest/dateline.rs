@@ -90,7 +90,6 @@ const NOT_PLACES: &[&str] = &[
     "NOTE",
     "EDITORS",
     "RPT",
-    "NEWS",
     "SPECIAL",
     "REPORT",
     "PHOTO",
@@ -133,7 +132,7 @@ pub fn parse_dateline(line: &str, relaxed: bool) -> Option<Dateline> {
         (None, None) => None,
     };
     let city = match city {
-        Some(c) => Some(check_city(c, agency.is_some() || relaxed)?),
+        Some(c) => Some(check_city(c, agency.is_some(), relaxed)?),
         None if agency.is_some() => None,
         None => return None,
     };
@@ -183,21 +182,40 @@ fn strip_final_dot(city: &str) -> &str {
     }
 }
 
-fn check_city(city: &str, mixed_ok: bool) -> Option<String> {
+/// Words of capitals headings (`IOWA POLLS NOT NECESSARILY WRONG - `) that place names lack.
+const NOT_IN_PLACES: &[&str] = &[
+    "NOT", "IS", "ARE", "WAS", "WERE", "BE", "JUST", "TOO", "WILL", "CAN", "HAS", "HAVE", "HAD",
+    "WHY", "HOW", "WHAT", "WHO", "WHEN", "AND", "OR", "FOR", "TO", "WITH", "ON", "AT", "BY", "IT",
+    "ITS", "THIS", "THAT", "NO", "VS", "LATEST",
+];
+
+fn check_city(city: &str, has_agency: bool, relaxed: bool) -> Option<String> {
     let letters = city.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 2 {
         return None;
     }
     let all_caps = !city.chars().any(|c| c.is_lowercase());
-    if !all_caps && !mixed_ok {
+    if !(all_caps || has_agency || relaxed) {
         return None;
     }
-    if all_caps
-        && city
-            .split([' ', '/'])
-            .any(|w| NOT_PLACES.contains(&w.trim_end_matches(['.', ':'])))
-    {
+    let words = || {
+        city.split([' ', '/'])
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_end_matches(['.', ':']))
+    };
+    if all_caps && words().any(|w| NOT_PLACES.contains(&w)) {
         return None;
+    }
+    // Without an agency to vouch for it, a capitals phrase must look like a place name.
+    if !has_agency && !relaxed {
+        let longest_part = city
+            .split('/')
+            .map(|p| p.split_whitespace().count())
+            .max()
+            .unwrap_or(0);
+        if longest_part > 3 || words().any(|w| NOT_IN_PLACES.contains(&w)) {
+            return None;
+        }
     }
     Some(city.to_string())
 }
@@ -286,12 +304,6 @@ fn split_date(s: &str) -> (Option<(u32, u32)>, Option<i32>) {
 mod tests {
     use super::*;
 
-    /// (location, region, agency, rest of line)
-    fn dl(line: &str) -> Option<(Option<String>, Option<String>, Option<String>, String)> {
-        parse_dateline(line, false)
-            .map(|d| (d.location, d.region, d.agency, line[d.end..].to_string()))
-    }
-
     fn loc(
         line: &str,
     ) -> (
@@ -306,15 +318,10 @@ mod tests {
 
     #[test]
     fn parses_sputnik_dateline() {
-        assert_eq!(
-            dl("MOSCOW (Sputnik) - The United States"),
-            Some((
-                Some("MOSCOW".into()),
-                None,
-                Some("Sputnik".into()),
-                "The United States".into()
-            ))
-        );
+        let line = "MOSCOW (Sputnik) - The United States";
+        assert_eq!(loc(line), (Some("MOSCOW"), None, Some("Sputnik")));
+        let d = parse_dateline(line, false).unwrap();
+        assert_eq!(&line[d.end..], "The United States");
     }
 
     #[test]
@@ -378,6 +385,11 @@ mod tests {
             (Some("NEW YORK"), None, Some("Reuters"))
         );
         assert_eq!(loc("ST. LOUIS — Text"), (Some("ST. LOUIS"), None, None));
+        assert_eq!(loc("THE HAGUE - Text"), (Some("THE HAGUE"), None, None));
+        assert_eq!(
+            loc("NEWPORT NEWS, Va., March 2 - Text"),
+            (Some("NEWPORT NEWS"), Some("Va."), None)
+        );
         assert_eq!(
             loc("CHARLESTON, S.C.\u{a0}— Text"),
             (Some("CHARLESTON"), Some("S.C."), None)
@@ -429,6 +441,9 @@ mod tests {
             "Mr. Trump (R) - who spoke",
             "NATO-led forces said",
             "WASHINGTON",
+            "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Mark Blumenthal said",
+            "WHY IT MATTERS - The vote",
+            "BREAKING NEWS - The vote",
         ] {
             assert_eq!(parse_dateline(line, false), None, "{line}");
         }

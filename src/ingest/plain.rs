@@ -186,9 +186,20 @@ pub fn parse_plain(text: &str) -> Draft {
             return draft;
         }
     }
-    let rest = lines.get(i..).map(|r| r.join("\n")).unwrap_or_default();
-    draft.parts = extract_body(&join_headers(&extra_headers, &rest), true);
+    // The body is a slice of the text from line `i` on: no copy.
+    let rest = lines
+        .get(i)
+        .map(|l| &text[offset_in(text, l)..])
+        .unwrap_or("");
+    draft.parts = extract_body(&join_headers(&extra_headers, rest), true);
     draft
+}
+
+/// Byte offset of `part`, a slice of `text`, inside `text`.
+fn offset_in(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len())
 }
 
 /// Text of a `-- ` header line (`--` alone gives an empty header).

@@ -16,7 +16,7 @@ use std::path::Path;
 use memchr::memmem;
 
 use super::body::extract_body;
-use super::dateline::parse_dateline;
+use super::dateline::{Dateline, parse_dateline};
 use super::dates::parse_sgml_date;
 use super::{Draft, Parsed, finish};
 use crate::article::Format;
@@ -77,7 +77,7 @@ fn parse_story(story: &str) -> Result<Draft, String> {
         .unwrap_or_default();
     if let Some(raw) = element(story, "DATELINE") {
         let line = entities(raw);
-        match parse_dateline(line.trim(), true) {
+        match parse_dateline(line.trim(), true).or_else(|| loose_dateline(line.trim())) {
             Some(d) => draft.parts.dateline = Some(d),
             None if line.trim().is_empty() => {}
             None => draft
@@ -94,6 +94,33 @@ fn parse_story(story: &str) -> Result<Draft, String> {
     }
     draft.parts.dateline = dateline;
     Ok(draft)
+}
+
+/// A `<DATELINE>` the grammar refuses because of a typo (`NEW YORK, Narch 2 -`,
+/// `Mexico city, april 1 -`): the field is known to be a dateline, so the part before the first
+/// comma is the place when it is made of words, and a middle part is the region.
+fn loose_dateline(line: &str) -> Option<Dateline> {
+    let head = line.trim_end_matches(['-', ' ']).trim();
+    let parts: Vec<&str> = head.split(',').map(str::trim).collect();
+    let is_words = |s: &str| {
+        !s.is_empty()
+            && s.split_whitespace().count() <= 4
+            && s.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
+    };
+    let city = parts
+        .first()
+        .copied()
+        .filter(|c| is_words(c) && c.chars().next().is_some_and(char::is_uppercase))?;
+    let region = (parts.len() > 2)
+        .then(|| parts[1])
+        .filter(|r| is_words(r))
+        .map(str::to_string);
+    Some(Dateline {
+        location: Some(city.to_string()),
+        region,
+        ..Dateline::default()
+    })
 }
 
 /// The text of `<NAME>...</NAME>` (first occurrence).
@@ -115,17 +142,13 @@ fn unproc_text(story: &str) -> Option<&str> {
 
 /// Decodes `&#N;` and the named entities SGML uses; drops control characters.
 pub fn entities(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') && !s.bytes().any(|b| b < 0x20 && b != b'\n' && b != b'\t') {
+    if !s.contains('&') && !s.bytes().any(is_control_byte) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(amp) = rest.find('&') {
-        out.extend(
-            rest[..amp]
-                .chars()
-                .filter(|c| !c.is_control() || *c == '\n' || *c == '\t'),
-        );
+        push_without_controls(&mut out, &rest[..amp]);
         rest = &rest[amp..];
         let semi = rest.find(';').filter(|&i| i <= 8);
         let decoded = semi.and_then(|i| decode_entity(&rest[1..i]).map(|c| (c, i)));
@@ -142,11 +165,21 @@ pub fn entities(s: &str) -> Cow<'_, str> {
             }
         }
     }
-    out.extend(
-        rest.chars()
-            .filter(|c| !c.is_control() || *c == '\n' || *c == '\t'),
-    );
+    push_without_controls(&mut out, rest);
     Cow::Owned(out)
+}
+
+fn is_control_byte(b: u8) -> bool {
+    (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f
+}
+
+/// Copies `s` in spans, skipping ASCII control characters other than newline and tab.
+fn push_without_controls(out: &mut String, mut s: &str) {
+    while let Some(i) = s.bytes().position(is_control_byte) {
+        out.push_str(&s[..i]);
+        s = &s[i + 1..];
+    }
+    out.push_str(s);
 }
 
 fn decode_entity(name: &str) -> Option<char> {
@@ -222,6 +255,22 @@ mod tests {
             parsed.errors[0].to_string(),
             "r.sgm:record 1: story has no closing </REUTERS> tag"
         );
+    }
+
+    #[test]
+    fn misspelt_dateline_field_still_gives_the_place() {
+        assert_eq!(
+            loose_dateline("NEW YORK, Narch 2 -")
+                .and_then(|d| d.location)
+                .as_deref(),
+            Some("NEW YORK")
+        );
+        let d = loose_dateline("HAILEY, Idaho, Calif., March 20 -").unwrap();
+        assert_eq!(
+            (d.location.as_deref(), d.region.as_deref()),
+            (Some("HAILEY"), Some("Idaho"))
+        );
+        assert_eq!(loose_dateline("ME}LBOURNE, March 3 -"), None);
     }
 
     #[test]

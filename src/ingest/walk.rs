@@ -97,6 +97,10 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
             .is_some_and(|n| n.starts_with('.'))
 }
 
+fn is_skipped(entry: &walkdir::DirEntry, skip: &[PathBuf]) -> bool {
+    entry.file_type().is_dir() && skip.iter().any(|s| entry.path() == s)
+}
+
 /// Walks `roots` (files or folders) and yields article files, sorted by name within a folder,
 /// then one error per problem: the paths as typed, for `dateline parse`.
 pub fn walk(roots: &[PathBuf], follow_links: bool) -> impl Iterator<Item = Result<PathBuf>> {
@@ -139,10 +143,7 @@ pub fn walk_tree(roots: &[PathBuf], options: WalkOptions<'_>) -> Walk {
             .follow_links(options.follow_links)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| {
-                !is_hidden(e)
-                    && !(e.file_type().is_dir() && options.skip.iter().any(|s| e.path() == s))
-            });
+            .filter_entry(|e| !is_hidden(e) && !is_skipped(e, options.skip));
         for entry in entries {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -243,7 +244,7 @@ mod tests {
         fs::write(base.join("b.txt"), "xyz").unwrap();
         let skip = [base.join("index")];
         let w = walk_tree(
-            &[base.clone()],
+            std::slice::from_ref(&base),
             WalkOptions {
                 follow_links: false,
                 skip: &skip,
