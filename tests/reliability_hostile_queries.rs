@@ -214,7 +214,7 @@ fn the_front_end_rejects_a_megabyte_query_at_once() {
         "\"".repeat(1 << 20),
     ] {
         let started = Instant::now();
-        let err = Query::parse(&text).err().expect("too long");
+        let err = Query::parse(&text).expect_err("too long");
         assert!(started.elapsed() < Duration::from_secs(1));
         assert!(
             matches!(&err, Error::BadQuery { reason, column: Some(1025) }
@@ -238,7 +238,7 @@ fn the_front_end_holds_its_limits_just_under_the_length_limit() {
         (&ors, "query has more than 64 words"),
     ] {
         assert!(text.len() <= 1024);
-        let err = Query::parse(text).err().expect("over a limit");
+        let err = Query::parse(text).expect_err("over a limit");
         assert!(
             matches!(&err, Error::BadQuery { reason: r, .. } if r == reason),
             "{}: {err}",
