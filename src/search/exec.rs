@@ -50,7 +50,9 @@ pub fn page(
     } else {
         (Order::Desc, Order::Desc)
     };
-    let top = TopDocs::with_limit(limit).and_offset(offset);
+    // An index holds at most u32::MAX documents; clamping keeps offset + limit from overflowing.
+    let offset = offset.min(u32::MAX as usize);
+    let top = TopDocs::with_limit(limit.min(u32::MAX as usize)).and_offset(offset);
     let context = "ranking hits";
     Ok(match sort {
         SortBy::Score => searcher
