@@ -10,10 +10,6 @@
 //! `Related:` link list. It does one pass over the lines and runs the dateline regex on the
 //! first few paragraphs only.
 
-use std::sync::LazyLock;
-
-use memchr::memmem;
-
 use super::dateline::{Dateline, parse_dateline};
 
 /// Hard-wrapped text has no line wider than this (in bytes); wire copy wraps at 60-80.
@@ -81,7 +77,12 @@ pub fn extract_body(text: &str, find_dateline: bool) -> BodyParts {
 pub fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut block: Vec<&str> = Vec::new();
-    for line in text.split('\n') {
+    // memchr's SIMD search for line ends (str::split's fallback is byte-wise).
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let line = &text[start..end];
+        start = end + 1;
         if line.trim().is_empty() {
             flush_block(&block, &mut out);
             block.clear();
@@ -112,25 +113,33 @@ fn flush_block(block: &[&str], out: &mut Vec<String>) {
         out.extend(block.iter().map(|l| collapse(l)));
         return;
     }
-    let mut current = String::new();
-    for (n, line) in block.iter().enumerate() {
-        let starts_new = n > 0
+    let starts_new = |n: usize| {
+        n > 0
             && if indent_marks {
-                indented(line)
+                indented(block[n])
             } else {
                 let prev = block[n - 1].trim_end();
                 prev.len() * 10 < widest * 6 && ends_sentence(prev)
-            };
-        if starts_new && !current.is_empty() {
-            out.push(std::mem::take(&mut current));
+            }
+    };
+    // Find each paragraph's lines first, so its string is allocated once at its final size.
+    let mut from = 0;
+    for n in 1..=block.len() {
+        if n < block.len() && !starts_new(n) {
+            continue;
         }
-        if !current.is_empty() {
-            current.push(' ');
+        let lines = &block[from..n];
+        let mut paragraph = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+        for line in lines {
+            if !paragraph.is_empty() {
+                paragraph.push(' ');
+            }
+            push_collapsed(&mut paragraph, line);
         }
-        push_collapsed(&mut current, line);
-    }
-    if !current.is_empty() {
-        out.push(current);
+        if !paragraph.is_empty() {
+            out.push(paragraph);
+        }
+        from = n;
     }
 }
 
@@ -147,12 +156,10 @@ fn collapse(line: &str) -> String {
 /// Appends `line` trimmed, with runs of spaces and tabs made one space and ASCII control
 /// characters dropped. Copies whole spans between changes, not characters.
 fn push_collapsed(out: &mut String, line: &str) {
-    static DOUBLE_SPACE: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new(b"  "));
     let line = line.trim();
     let bytes = line.as_bytes();
-    // Most lines need no change: two vectorised scans, then one copy.
-    if !bytes.iter().any(|&b| b < 0x20 || b == 0x7f) && DOUBLE_SPACE.find(bytes).is_none() {
+    // Most lines need no change: one vectorised scan, then one copy.
+    if !needs_cleaning(bytes) {
         out.push_str(line);
         return;
     }
@@ -180,6 +187,19 @@ fn push_collapsed(out: &mut String, line: &str) {
         }
     }
     out.push_str(&line[start..]);
+}
+
+/// True when `bytes` holds an ASCII control character (tab included) or two spaces in a row.
+fn needs_cleaning(bytes: &[u8]) -> bool {
+    let Some((&last, head)) = bytes.split_last() else {
+        return false;
+    };
+    // A zip of the line with itself shifted by one, folded without early exit: vectorised.
+    let pairs = head.iter().zip(&bytes[1..]);
+    let bad = pairs.fold(false, |acc, (&a, &b)| {
+        acc | (a < 0x20) | (a == 0x7f) | ((a == b' ') & (b == b' '))
+    });
+    bad || last < 0x20 || last == 0x7f
 }
 
 /// `(Corrects paragraph 4 ...)`, `(Updates with ...)`: notes to editors, not story text.
@@ -315,6 +335,17 @@ mod tests {
     fn short_line_ending_a_sentence_ends_a_wrapped_paragraph() {
         let text = "The talks in Geneva ended on Thursday without a deal, the\nministry said.\nA second round is planned for March, officials said, and\nmore may follow.";
         assert_eq!(paragraphs(text).len(), 2);
+    }
+
+    #[test]
+    fn cleaning_is_needed_only_for_controls_and_double_spaces() {
+        assert!(!needs_cleaning(b"a b c"));
+        assert!(needs_cleaning(b"a  b"));
+        assert!(needs_cleaning(b"a\tb"));
+        assert!(needs_cleaning(b"ab\x03"));
+        let long = "word ".repeat(40) + " x";
+        assert!(needs_cleaning(long.as_bytes()));
+        assert!(!needs_cleaning(b""));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 use std::borrow::Cow;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use memchr::memmem;
 
@@ -125,10 +126,33 @@ fn loose_dateline(line: &str) -> Option<Dateline> {
 
 /// The text of `<NAME>...</NAME>` (first occurrence).
 fn element<'a>(story: &'a str, name: &str) -> Option<&'a str> {
-    let open = format!("<{name}>");
-    let close = format!("</{name}>");
-    let start = memmem::find(story.as_bytes(), open.as_bytes())? + open.len();
-    let len = memmem::find(&story.as_bytes()[start..], close.as_bytes())?;
+    // Tag finders are built once: building one per story showed in profiles.
+    static TAGS: LazyLock<
+        Vec<(
+            &'static str,
+            memmem::Finder<'static>,
+            memmem::Finder<'static>,
+        )>,
+    > = LazyLock::new(|| {
+        [
+            ("DATE", "<DATE>", "</DATE>"),
+            ("TITLE", "<TITLE>", "</TITLE>"),
+            ("DATELINE", "<DATELINE>", "</DATELINE>"),
+            ("BODY", "<BODY>", "</BODY>"),
+        ]
+        .into_iter()
+        .map(|(n, o, c)| {
+            (
+                n,
+                memmem::Finder::new(o.as_bytes()),
+                memmem::Finder::new(c.as_bytes()),
+            )
+        })
+        .collect()
+    });
+    let (_, open, close) = TAGS.iter().find(|(n, _, _)| *n == name)?;
+    let start = open.find(story.as_bytes())? + open.needle().len();
+    let len = close.find(&story.as_bytes()[start..])?;
     Some(&story[start..start + len])
 }
 
@@ -150,7 +174,9 @@ pub fn entities(s: &str) -> Cow<'_, str> {
     while let Some(amp) = rest.find('&') {
         push_without_controls(&mut out, &rest[..amp]);
         rest = &rest[amp..];
-        let semi = rest.find(';').filter(|&i| i <= 8);
+        // Look for the `;` only within entity length: a search to the next `;` anywhere would
+        // rescan the rest of the story at every `&`.
+        let semi = rest.as_bytes().iter().take(10).position(|&b| b == b';');
         let decoded = semi.and_then(|i| decode_entity(&rest[1..i]).map(|c| (c, i)));
         match decoded {
             Some((c, i)) => {
@@ -175,7 +201,17 @@ fn is_control_byte(b: u8) -> bool {
 
 /// Copies `s` in spans, skipping ASCII control characters other than newline and tab.
 fn push_without_controls(out: &mut String, mut s: &str) {
-    while let Some(i) = s.bytes().position(is_control_byte) {
+    // Scan 32-byte chunks without early exit (vectorised); look closer only at a hit.
+    let hit = |c: &[u8]| c.iter().fold(false, |acc, &b| acc | is_control_byte(b));
+    while let Some(chunk) = s.as_bytes().chunks(32).position(hit) {
+        let from = chunk * 32;
+        let Some(i) = s.as_bytes()[from..]
+            .iter()
+            .position(|&b| is_control_byte(b))
+            .map(|i| from + i)
+        else {
+            break;
+        };
         out.push_str(&s[..i]);
         s = &s[i + 1..];
     }

@@ -44,12 +44,13 @@ pub fn page(
     offset: usize,
     limit: usize,
 ) -> Result<Vec<(f32, DocAddress)>> {
-    // An index holds at most u32::MAX documents; clamping keeps the sums below from overflowing.
-    let offset = offset.min(u32::MAX as usize);
-    let limit = limit.min(u32::MAX as usize);
-    if limit == 0 {
+    // An offset past every document finds nothing; tantivy would first allocate a heap of
+    // offset + limit entries (and overflow on absurd offsets) to learn that (issue 6).
+    let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    if limit == 0 || offset >= docs {
         return Ok(Vec::new());
     }
+    let limit = limit.min(docs);
     let want = offset + limit;
     let mut n = want + SLACK;
     let fetched = loop {
@@ -60,7 +61,8 @@ pub fn page(
         if complete {
             break fetched;
         }
-        n = n.saturating_mul(2);
+        // Past every document there is nothing more to fetch.
+        n = n.saturating_mul(2).min(docs + SLACK);
     };
     let mut candidates = enrich(searcher, fields, fetched)?;
     candidates.sort_by(|a, b| compare(order, a, b));

@@ -102,7 +102,10 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
                 }
             }),
         };
-        if let Some(f) = found {
+        if let Some(mut f) = found {
+            if let (Cue::According, Source::Name { weak, .. }) = (c, &mut f.source) {
+                *weak = true;
+            }
             primary = Some((i, f, c));
             break;
         }

@@ -1,7 +1,7 @@
 //! Datelines: the `MOSCOW (Sputnik) - ` that opens a wire story.
 //!
-//! Grammar (one anchored regex, tried only on the first lines of a body, never on the whole
-//! text), then checks in code:
+//! Grammar (a hand-written scanner in [`scan`], tried only on the first lines of a body, never
+//! on the whole text), then checks in code:
 //!
 //! ```text
 //! [By NAMES ]  CITY [, REGION | (REGION)] [, or . DATE[, YEAR]] [(AGENCY)] DASH
@@ -15,9 +15,7 @@
 //! (`Sen. Bernie Sanders (I-Vt.) said`) and a capitals heading without a dash never match. The
 //! dateline's day is returned as written; the caller resolves it against the publication date.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+mod scan;
 
 use super::dates::month_number;
 
@@ -39,35 +37,6 @@ pub struct Dateline {
     /// Byte length of the dateline in the line (the story text starts here).
     pub end: usize,
 }
-
-const SP: &str = r"[\ \t\u{a0}]";
-
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    let caps_word = r"\p{Lu}[\p{Lu}'’.\-]*";
-    let mixed_word = r"\p{Lu}[\p{L}'’.\-]*";
-    let caps_city = format!(r"{caps_word}(?:(?:{SP}|/){caps_word}){{0,4}}");
-    let city = format!(r"(?:{caps_city}|{mixed_word}(?:{SP}{mixed_word}){{0,3}})");
-    let region = format!(r"\p{{Lu}}[\p{{L}}.'’\-]*(?:{SP}\p{{Lu}}[\p{{L}}.'’\-]*){{0,2}}");
-    let month = r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)";
-    let date = format!(r"(?:{month}\.?{SP}+\d{{1,2}}|\d{{1,2}}{SP}+{month})(?:,?{SP}+\d{{4}})?");
-    let pattern = format!(
-        r"(?x)^{SP}*
-        (?:
-            (?:By{SP}+(?P<by>[^()\n]{{2,100}}?){SP}+(?P<bcity>{caps_city}) | (?P<city>{city}))
-            (?:{SP}*,{SP}*(?P<region>{region}))?
-            (?:{SP}*\({SP}*(?P<paren>[^()\n]{{1,40}}?){SP}*\))?
-            (?:{SP}*[,.]?{SP}*(?P<date>{date})\.?)?
-            {SP}*
-        )?
-        (?:
-            \({SP}*,?{SP}*(?P<agency>[^()\n]{{1,40}}?){SP}*\){SP}*(?P<dash1>--|-|—|–|―|\.-)
-          | /(?P<tass>(?:ITAR-)?TASS)/\.?
-          | (?P<dash2>--|-|—|–|―|\.-)
-        )
-        (?:{SP}+|$)"
-    );
-    Regex::new(&pattern).unwrap_or_else(|e| unreachable!("dateline regex is valid: {e}"))
-});
 
 /// Capitals words that open a line with a dash but are headings, not places.
 const NOT_PLACES: &[&str] = &[
@@ -107,17 +76,14 @@ const NOT_PLACES: &[&str] = &[
 /// Finds a dateline at the start of `line`. `relaxed` accepts a capitalised city without an
 /// agency (for the SGML `<DATELINE>` field, which is known to hold one).
 pub fn parse_dateline(line: &str, relaxed: bool) -> Option<Dateline> {
-    // Datelines are short: never let the regex look past the first few hundred bytes.
-    let head = truncate(line, 240);
-    let caps = DATELINE.captures(head)?;
-    let whole = caps.get(0)?;
-    let city = caps
-        .name("city")
-        .or_else(|| caps.name("bcity"))
-        .map(|m| strip_final_dot(m.as_str().trim()));
-    let mut region = caps.name("region").map(|m| m.as_str().trim().to_string());
-    let mut agency_raw = caps.name("agency").map(|m| m.as_str());
-    if let Some(paren) = caps.name("paren").map(|m| m.as_str().trim()) {
+    // Only the text up to the first dash followed by a space (or `/TASS/`) can hold a
+    // dateline; a line without one is refused before any scanning.
+    let head = dateline_head(truncate(line, 240))?;
+    let raw = scan::scan(head)?;
+    let city = raw.city.map(|c| strip_final_dot(c.trim()));
+    let mut region = raw.region.map(|r| r.trim().to_string());
+    let mut agency_raw = raw.agency;
+    if let Some(paren) = raw.paren {
         if agency_raw.is_none() && normalise_agency(paren).is_some() {
             agency_raw = Some(paren);
         } else if region.is_none() && looks_like_region(paren) {
@@ -126,8 +92,8 @@ pub fn parse_dateline(line: &str, relaxed: bool) -> Option<Dateline> {
             return None;
         }
     }
-    let agency = match (agency_raw, caps.name("tass")) {
-        (_, Some(t)) => normalise_agency(t.as_str()),
+    let agency = match (agency_raw, raw.tass) {
+        (_, Some(t)) => normalise_agency(t),
         (Some(raw), None) => Some(normalise_agency(raw).or_else(|| unknown_agency(raw, city))?),
         (None, None) => None,
     };
@@ -140,11 +106,8 @@ pub fn parse_dateline(line: &str, relaxed: bool) -> Option<Dateline> {
     if region.as_deref().is_some_and(|r| month_number(r).is_some()) {
         return None;
     }
-    let (month_day, year) = caps
-        .name("date")
-        .map(|m| split_date(m.as_str()))
-        .unwrap_or((None, None));
-    let byline = caps.name("by").map(|m| m.as_str().trim().to_string());
+    let (month_day, year) = raw.date.map(split_date).unwrap_or((None, None));
+    let byline = raw.by.map(|b| b.trim().to_string());
     if byline.is_some() && city.is_none() {
         return None;
     }
@@ -155,8 +118,46 @@ pub fn parse_dateline(line: &str, relaxed: bool) -> Option<Dateline> {
         month_day,
         year,
         byline,
-        end: whole.end(),
+        end: raw.end,
     })
+}
+
+/// `line` up to and including its first dash followed by a space or the end (or `/TASS/.`).
+fn dateline_head(line: &str) -> Option<&str> {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while let Some(p) = memchr::memchr3(b'-', 0xE2, b'/', &bytes[i..]).map(|p| i + p) {
+        let dash_len = match bytes[p] {
+            b'-' => 1,
+            // U+2013 en dash, U+2014 em dash, U+2015 horizontal bar: E2 80 93/94/95.
+            0xE2 if bytes.get(p + 1) == Some(&0x80)
+                && matches!(bytes.get(p + 2), Some(0x93..=0x95)) =>
+            {
+                3
+            }
+            b'/' if bytes[p..].starts_with(b"/TASS/") || bytes[p..].starts_with(b"/ITAR-TASS/") => {
+                let end = p + if bytes[p + 1] == b'T' { 6 } else { 11 };
+                return Some(&line[..(end + 2).min(line.len())]);
+            }
+            _ => {
+                i = p + 1;
+                continue;
+            }
+        };
+        let after = p + dash_len;
+        let after = if bytes.get(after) == Some(&b'-') {
+            after + 1
+        } else {
+            after
+        };
+        match bytes.get(after) {
+            None | Some(b' ' | b'\t') => return Some(&line[..(after + 1).min(line.len())]),
+            // A no-break space after the dash (U+00A0 is C2 A0).
+            Some(0xC2) if bytes.get(after + 1) == Some(&0xA0) => return Some(&line[..after + 2]),
+            _ => i = after,
+        }
+    }
+    None
 }
 
 fn truncate(s: &str, max: usize) -> &str {
@@ -386,6 +387,14 @@ mod tests {
         );
         assert_eq!(loc("ST. LOUIS — Text"), (Some("ST. LOUIS"), None, None));
         assert_eq!(loc("THE HAGUE - Text"), (Some("THE HAGUE"), None, None));
+        assert_eq!(
+            loc("SÃO PAULO (Reuters) - Text"),
+            (Some("SÃO PAULO"), None, Some("Reuters"))
+        );
+        assert_eq!(
+            loc("Zürich (dpa) - Text"),
+            (Some("Zürich"), None, Some("dpa"))
+        );
         assert_eq!(
             loc("NEWPORT NEWS, Va., March 2 - Text"),
             (Some("NEWPORT NEWS"), Some("Va."), None)
