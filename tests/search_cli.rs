@@ -98,6 +98,12 @@ fn speaker_filter_drops_an_article_without_that_speaker() {
         "{}",
         stderr(&out)
     );
+    let out = search(&f, &["Druzhba", "--speaker", "Peskow"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "dateline: --speaker \"Peskow\" matches nothing in the index; nearest: \"Dmitry Peskov\"\n"
+    );
 }
 
 #[test]

@@ -300,6 +300,14 @@ mod tests {
     }
 
     #[test]
+    fn colour_follows_the_choice_and_auto_needs_a_terminal() {
+        assert!(use_color(ColorChoice::Always));
+        assert!(!use_color(ColorChoice::Never));
+        // Test output is captured, never a terminal.
+        assert!(!use_color(ColorChoice::Auto));
+    }
+
+    #[test]
     fn bad_values_are_errors() {
         let e = |argv: &[&str]| request(argv).unwrap_err().to_string();
         assert_eq!(

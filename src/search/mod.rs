@@ -13,6 +13,7 @@ pub mod exec;
 pub mod lexer;
 pub mod plan;
 pub mod query;
+pub mod rank;
 pub mod render;
 pub mod sentences;
 pub mod snippet;
