@@ -114,7 +114,7 @@ fn flush_block(block: &[&str], out: &mut Vec<String>) {
     let inner = &block[..block.len() - 1];
     let ends = inner.iter().filter(|l| ends_sentence(l.trim_end())).count();
     if !indent_marks && !inner.is_empty() && ends * 10 >= inner.len() * 6 {
-        out.extend(block.iter().map(|l| collapse(l)));
+        out.extend(block.iter().map(|l| collapse(l)).filter(|p| !p.is_empty()));
         return;
     }
     let starts_new = |n: usize| {
@@ -135,10 +135,15 @@ fn flush_block(block: &[&str], out: &mut Vec<String>) {
         let lines = &block[from..n];
         let mut paragraph = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
         for line in lines {
-            if !paragraph.is_empty() {
+            let before = paragraph.len();
+            if before > 0 {
                 paragraph.push(' ');
             }
             push_collapsed(&mut paragraph, line);
+            // A line of control characters adds nothing: take back its separator.
+            if before > 0 && paragraph.len() == before + 1 {
+                paragraph.truncate(before);
+            }
         }
         if !paragraph.is_empty() {
             out.push(paragraph);
@@ -165,7 +170,11 @@ fn push_collapsed(out: &mut String, line: &str) {
     let line = line.trim();
     let bytes = line.as_bytes();
     if has_control(bytes) {
-        return push_cleaned(out, line);
+        // Dropping controls can leave other whitespace at the ends (`\x01\u{a0}text`).
+        let mut cleaned = String::with_capacity(line.len());
+        push_cleaned(&mut cleaned, line);
+        out.push_str(cleaned.trim());
+        return;
     }
     // Only runs of spaces to close up: jump between them with a SIMD search.
     let mut start = 0;
