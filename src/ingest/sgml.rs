@@ -5,7 +5,8 @@
 //! allowed) and `<BODY>` (hard-wrapped, paragraphs indented, closing `Reuter` removed).
 //! Entities `&#N;`, `&lt;`, `&gt;`, `&amp;`, `&quot;` are decoded and control characters dropped.
 //!
-//! Stories without a `<BODY>`: an unprocessed `<TEXT TYPE="UNPROC">` becomes the body as is, and
+//! The agency is `Reuters`: the collection is Reuters' own copy. Stories without a `<BODY>`:
+//! an unprocessed `<TEXT TYPE="UNPROC">` becomes the body as is, and
 //! a title-only brief is kept as an article with an empty body and a warning, so nothing in the
 //! collection is lost. A story with neither title nor text is a per-record error. Tags are found
 //! with memchr's substring search; there is no general SGML parser here.
@@ -93,7 +94,11 @@ fn parse_story(story: &str) -> Result<Draft, String> {
         None if draft.title.is_empty() => return Err("story has neither <TITLE> nor <BODY>".into()),
         None => draft.warnings.push("no <BODY>: title-only story".into()),
     }
-    draft.parts.dateline = dateline;
+    // Every story of the collection is Reuters copy (its `Reuter` sign-off says so); its
+    // datelines never name the agency.
+    let mut dateline = dateline.unwrap_or_default();
+    dateline.agency.get_or_insert_with(|| "Reuters".to_string());
+    draft.parts.dateline = Some(dateline);
     Ok(draft)
 }
 
@@ -254,7 +259,10 @@ mod tests {
         let a = &parsed.articles[0];
         assert_eq!(a.record, Some(1));
         assert_eq!(a.title, "BAHIA COCOA <REVIEW>");
-        assert_eq!(a.location.as_deref(), Some("SALVADOR"));
+        assert_eq!(
+            (a.location.as_deref(), a.agency.as_deref()),
+            (Some("SALVADOR"), Some("Reuters"))
+        );
         assert_eq!(a.published.unwrap().to_string(), "1987-02-26");
         assert_eq!(
             a.body,

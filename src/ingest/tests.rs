@@ -235,3 +235,71 @@ fn utf16_file_parses() {
         ("Title", Some("KYIV"), "Text.")
     );
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Pieces that wire copy is made of, so random text often looks like a real header.
+    fn wire_piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(" date 2026-02-26 ".to_string()),
+            Just("-- ".to_string()),
+            Just("MOSCOW (Sputnik) - ".to_string()),
+            Just("XIGAZE, Tibet, April 29 (Xinhua) --".to_string()),
+            Just("By Jane Doe ".to_string()),
+            Just("/TASS/. ".to_string()),
+            Just("(Reuters) ".to_string()),
+            Just("<REUTERS><TITLE>".to_string()),
+            Just("</TITLE><BODY>".to_string()),
+            Just("&#3;&lt;".to_string()),
+            Just("{\"title\":\"x\",\"body\":".to_string()),
+            Just("\u{a9} Sputnik / Name\nSubscribe\n".to_string()),
+            Just("11:12 GMT 26.02.2026 (Updated: ".to_string()),
+            Just("\"Yes,\" Peskov said. ".to_string()),
+            Just("\u{2014}\u{2013}\u{a0}\u{fffd}".to_string()),
+            "[ -~]{0,12}".prop_map(|s| s),
+            Just("\n".to_string()),
+            Just("\r\n\n".to_string()),
+            Just("    ".to_string()),
+        ]
+    }
+
+    fn check(name: &str, bytes: &[u8]) {
+        // Any bytes give articles or an error, never a panic; what comes out is well formed.
+        if let Ok(parsed) = parse_bytes(Path::new(name), bytes) {
+            for a in &parsed.articles {
+                assert_eq!(a.id.len(), 16);
+                assert!(!a.body.contains("\n\n\n"), "{:?}", a.body);
+                assert_eq!(a.body.trim(), a.body);
+                let chars = a.body.chars().count();
+                for q in &a.quotes {
+                    assert!(
+                        q.start <= q.end && q.end <= chars,
+                        "quote offsets {}..{} outside {chars}",
+                        q.start,
+                        q.end
+                    );
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_bytes_parse_or_fail_cleanly(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            for name in ["a.txt", "a.sgm", "a.ndjson"] {
+                check(name, &bytes);
+            }
+        }
+
+        #[test]
+        fn wire_like_text_parses_or_fails_cleanly(pieces in proptest::collection::vec(wire_piece(), 0..40)) {
+            let text = pieces.concat();
+            for name in ["a.txt", "a.sgm", "a.json"] {
+                check(name, text.as_bytes());
+            }
+        }
+    }
+}

@@ -145,11 +145,12 @@ fn dateline_head(line: &str) -> Option<&str> {
             }
         };
         let after = p + dash_len;
-        let after = if bytes.get(after) == Some(&b'-') {
-            after + 1
-        } else {
-            after
-        };
+        let double = bytes.get(after) == Some(&b'-');
+        let after = if double { after + 1 } else { after };
+        // `(Xinhua) --Farmers`: a double dash after a parenthesis may touch the text.
+        if double && line[..p].trim_end().ends_with(')') {
+            return Some(&line[..after]);
+        }
         match bytes.get(after) {
             None | Some(b' ' | b'\t') => return Some(&line[..(after + 1).min(line.len())]),
             // A no-break space after the dash (U+00A0 is C2 A0).
@@ -342,6 +343,10 @@ mod tests {
         );
         assert_eq!(
             loc("XIGAZE, Tibet, April 29 (Xinhua) --"),
+            (Some("XIGAZE"), Some("Tibet"), Some("Xinhua"))
+        );
+        assert_eq!(
+            loc("XIGAZE, Tibet, April 29 (Xinhua) --Farmers"),
             (Some("XIGAZE"), Some("Tibet"), Some("Xinhua"))
         );
         assert_eq!(

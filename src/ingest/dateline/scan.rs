@@ -156,7 +156,12 @@ fn dash(s: &str, i: usize) -> Option<usize> {
 fn terminal<'a>(s: &'a str, i: usize, raw: &mut Raw<'a>) -> Option<usize> {
     let end = if let Some((agency, after)) = paren(s, i) {
         raw.agency = Some(agency);
-        dash(s, skip_sp(s, after))?
+        let end = dash(s, skip_sp(s, after))?;
+        // After an agency the dash may touch the text: `(Xinhua) --Farmers`.
+        if at(s, end).is_some_and(|c| !is_sp(c)) && s[..end].ends_with("--") {
+            return Some(end);
+        }
+        end
     } else if let Some(t) = ["/ITAR-TASS/", "/TASS/"]
         .iter()
         .find(|t| s[i..].starts_with(*t))
@@ -303,6 +308,9 @@ mod tests {
         let r = scan("KIEL (Germany) (Reuters) - Text").unwrap();
         assert_eq!((r.paren, r.agency), (Some("Germany"), Some("Reuters")));
         assert_eq!(scan("(,Reuters) - X").unwrap().agency, Some("Reuters"));
+        let line = "XIGAZE, Tibet, April 29 (Xinhua) --Farmers";
+        assert_eq!(&line[scan(line).unwrap().end..], "Farmers");
+        assert_eq!(scan("LONDON -Text"), None);
     }
 
     #[test]
