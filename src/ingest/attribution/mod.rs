@@ -55,7 +55,7 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
     let mut prev_para = usize::MAX;
     let (mut prev_attr, mut prev_colon) = (false, false);
     let mut cues = Vec::new();
-    tokens::cue_positions(body, &mut cues);
+    tokens::cue_positions(body, &quotes, &mut cues);
     let mut ci = 0;
     for (n, s) in sents.iter().enumerate() {
         while ci < cues.len() && cues[ci] < s.range.start {
