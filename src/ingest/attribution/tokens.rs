@@ -62,7 +62,15 @@ impl Tok {
         }
         let s = &body[self.start..e];
         if self.poss {
-            let cut = if s.ends_with("’s") { 4 } else { 2 };
+            let cut = if s.ends_with("’s") {
+                4
+            } else if s.ends_with("'s") {
+                2
+            } else if s.ends_with('’') {
+                3
+            } else {
+                1
+            };
             return &s[..s.len() - cut];
         }
         s
@@ -222,15 +230,36 @@ fn word(body: &str, i: usize, limit: usize) -> (Tok, usize) {
     }
     let j = j.min(limit);
     let w = &b[i..j];
-    let poss = w.len() > 2 && (w.ends_with(b"'s") || w.ends_with("’s".as_bytes()));
+    let mut poss = w.len() > 2 && (w.ends_with(b"'s") || w.ends_with("’s".as_bytes()));
+    let mut j = j;
+    // `Sanders’ campaign manager`: a plural possessive keeps its apostrophe.
+    if !poss && w.len() > 2 && w.ends_with(b"s") {
+        let apos = if b.get(j) == Some(&b'\'') {
+            1
+        } else if b[j..limit.min(b.len())].starts_with("’".as_bytes()) {
+            3
+        } else {
+            0
+        };
+        if apos > 0
+            && !b.get(j + apos).is_some_and(|c| c.is_ascii_alphanumeric())
+            && j + apos <= limit
+        {
+            poss = true;
+            j += apos;
+        }
+    }
     // A dot right after the word belongs to it when the word is an abbreviation or initial,
-    // or when the sentence goes on (`U.S. officials`): sentence-final dots stay separate.
+    // or when the sentence goes on (`U.S. officials`, `Comey Jr., the director`):
+    // sentence-final dots stay separate.
     let mut dot = false;
     let mut end = j;
-    if j < limit && b[j] == b'.' {
-        let rest_is_space_then_more = j + 2 < limit && b[j + 1] == b' ';
+    if j < limit && b[j] == b'.' && !poss {
+        let next = b.get(j + 1).copied();
+        let rest_is_space_then_more = j + 2 < limit && next == Some(b' ');
         let short = w.len() <= 4 || w.contains(&b'.');
-        if rest_is_space_then_more && short {
+        let mid_clause = matches!(next, Some(b',' | b')' | b';')) && w.len() <= 3;
+        if (rest_is_space_then_more && short) || mid_clause {
             dot = true;
             end = j + 1;
         }
