@@ -142,7 +142,12 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
 
     let mut direct = false;
     // `"...," Peskov said` / `"...," said Peskov`.
+    // Words between the quotation and the source are its description (`"...," the Zionist
+    // Union Party's Nachman Shai told`, `"...," his friend Oumar told`).
     let mut q = lo;
+    while q > 0 && lo - q < 6 && toks[q - 1].is_word() && !toks[q - 1].text(body).ends_with("ly") {
+        q -= 1;
+    }
     while q > 0 && matches!(toks[q - 1].kind, TokKind::Comma) {
         q -= 1;
     }
@@ -155,6 +160,12 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
     // `Peskov said: "..."`, and `"...," he said, "..."`.
     let mut k = after;
     let mut ends_with_colon = false;
+    // `told the Associated Press (AP), "..."`: skip a parenthesis.
+    if toks.get(k).is_some_and(|t| t.kind == TokKind::Open) {
+        if let Some(close) = toks[k..].iter().position(|t| t.kind == TokKind::Close) {
+            k += close + 1;
+        }
+    }
     while k < toks.len() {
         match toks[k].kind {
             TokKind::Colon | TokKind::Comma => {

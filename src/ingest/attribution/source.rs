@@ -88,6 +88,19 @@ fn is_name_word(t: &Tok, body: &str) -> bool {
     false
 }
 
+/// A month name used as a surname (`Theresa May`, `Ai Jun`): a name word only right after a
+/// capitalised name word.
+fn is_month_surname(toks: &[Tok], k: usize, body: &str) -> bool {
+    let t = &toks[k];
+    t.is_word()
+        && t.cap
+        && super::lexicon::month(t.text(body)).is_some()
+        && k > 0
+        && is_name_word(&toks[k - 1], body)
+        && super::lexicon::month(toks[k - 1].text(body)).is_none()
+        && !toks[k - 1].poss
+}
+
 /// Source on the left of the cue at token `i`.
 pub fn left(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
     let mut j = i;
@@ -175,6 +188,27 @@ fn left_chunk(body: &str, toks: &[Tok], j: usize) -> Option<Found> {
             return Some(f);
         }
         if is_preposition(w) {
+            // `Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote`:
+            // walk back over the organisation to an `of` that follows a person.
+            let mut q = p - 1;
+            while q > 0 && p - q < 12 {
+                let t = &toks[q - 1];
+                if !t.is_word()
+                    || !(t.cap
+                        || matches!(
+                            t.text(body),
+                            "the" | "of" | "for" | "and" | "at" | "on" | "in"
+                        ))
+                {
+                    break;
+                }
+                if t.text(body) == "of" && q >= 2 && toks[q - 2].is_word() && toks[q - 2].cap {
+                    let mut f = left_chunk(body, toks, q - 1)?;
+                    f.span.end = j;
+                    return matches!(f.source, Source::Name { .. }).then_some(f);
+                }
+                q -= 1;
+            }
             return None;
         }
     }
@@ -233,6 +267,9 @@ fn is_preposition(w: &str) -> bool {
 /// True when token `k` may be part of a name chunk being read backwards.
 fn name_part(body: &str, toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
+    if is_month_surname(toks, k, body) {
+        return true;
+    }
     if is_name_word(t, body) {
         // A possessive only at the chunk's end is the speaker (`Peskov's` is never followed by
         // the cue directly), so possessives stop the chunk.
@@ -466,10 +503,13 @@ fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Found> {
                 f.span.end = c + 1;
                 return Some(f);
             }
+            // `A longtime JNF official, Howard Ingram, said`, `One delegate not on the slate,
+            // Kelly Schmdit, told`: a name alone between the commas, after a lower-case
+            // description (a role noun, or two words or more for a full name).
             let role_before_comma = m >= 2
                 && toks[m - 2].is_word()
                 && !toks[m - 2].cap
-                && is_role_noun(toks[m - 2].text(body));
+                && (is_role_noun(toks[m - 2].text(body)) || seg.len() >= 2);
             if role_before_comma
                 && seg.len() <= 5
                 && seg.iter().all(|t| is_name_word(t, body) && !t.poss)
