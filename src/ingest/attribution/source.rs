@@ -509,6 +509,7 @@ fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Found> {
             let role_before_comma = m >= 2
                 && toks[m - 2].is_word()
                 && !toks[m - 2].cap
+                && !is_org_noun(toks[m - 2].text(body))
                 && (is_role_noun(toks[m - 2].text(body)) || seg.len() >= 2);
             if role_before_comma
                 && seg.len() <= 5
@@ -529,6 +530,24 @@ fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Found> {
                 _ => true,
             });
             if let Some(mut f) = found {
+                // `Teck, the Canadian mining company, says`: the apposition names a company.
+                let head_at = seg
+                    .iter()
+                    .position(|t| t.is_word() && is_preposition(t.text(body)))
+                    .unwrap_or(seg.len());
+                let head = seg[head_at.max(1) - 1];
+                if round == 0 && head.is_word() && !head.cap && is_org_noun(head.text(body)) {
+                    if let Source::Name { toks: r, .. } = &f.source {
+                        let name = toks[r.start].start..toks[r.end - 1].end;
+                        return Some(Found {
+                            source: Source::Org {
+                                name,
+                                generic: false,
+                            },
+                            span: f.span.start..c + 1,
+                        });
+                    }
+                }
                 if let Source::Name { role, .. } = &mut f.source {
                     let fw = seg[0].text(body);
                     let is_age = seg.len() == 1 && fw.bytes().all(|b| b.is_ascii_digit());
