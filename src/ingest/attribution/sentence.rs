@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use super::lexicon::{Cue, cue, is_function_word, is_negation};
 use super::said_on;
-use super::source::{Found, Source, left, right};
+use super::source::{Found, Source, coordinated, left, right};
 use super::text::QuoteSpan;
 use super::tokens::{Tok, TokKind};
 use crate::article::QuoteKind;
@@ -130,6 +130,13 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
     };
     let who = Who::Source(found.source.clone());
     let src = found.span.clone();
+    // `Edward-Isaac Dovere and Gabriel Debenedetti wrote`: both conjuncts speak.
+    let partner = match found.source {
+        Source::Name { .. } if src.start >= 2 && src.start <= ci => {
+            coordinated(body, toks, src.start - 1)
+        }
+        _ => None,
+    };
     // The clause around the cue: [lo, hi) covers source and cue.
     let lo = src.start.min(ci);
     let mut hi = src.end.max(ci + 1);
@@ -236,6 +243,16 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
                 });
             }
             break;
+        }
+    }
+    if let Some(p) = partner {
+        let mine = out.len();
+        for n in before..mine {
+            let f = Finding {
+                who: Who::Source(p.clone()),
+                ..out[n].clone()
+            };
+            out.push(f);
         }
     }
     if ends_with_colon && out.len() == before {

@@ -182,6 +182,16 @@ fn left_chunk(body: &str, toks: &[Tok], j: usize) -> Option<Found> {
     }
     if p > 0 && toks[p - 1].is_word() && !toks[p - 1].cap {
         let w = toks[p - 1].text(body);
+        if matches!(w, "and" | "or") {
+            // `voters in Ohio and New Hampshire said`: a conjunct of a prepositional object.
+            let mut q = p - 1;
+            while q > 0 && p - q < 10 && (toks[q - 1].cap || toks[q - 1].kind == TokKind::Comma) {
+                q -= 1;
+            }
+            if q > 0 && toks[q - 1].is_word() && is_preposition(toks[q - 1].text(body)) {
+                return None;
+            }
+        }
         if matches!(w, "of" | "from") && p >= 2 && toks[p - 2].is_word() && toks[p - 2].cap {
             let mut f = left_chunk(body, toks, p - 1)?;
             f.span.end = j;
@@ -645,6 +655,27 @@ fn opens_apposition(body: &str, seg: &[Tok]) -> bool {
                 | "formerly"
                 | "currently"
         )
+}
+
+/// The first conjunct of a coordinated source: a person's name ending before the `and` at
+/// token `a` (`Dovere and Debenedetti wrote`), not governed by a preposition.
+pub fn coordinated(body: &str, toks: &[Tok], a: usize) -> Option<Source> {
+    if !(toks[a].is_word() && toks[a].text(body) == "and") || a == 0 {
+        return None;
+    }
+    let f = left_name_only(body, toks, a)?;
+    let Source::Name { toks: r, .. } = &f.source else {
+        return None;
+    };
+    let start = f.span.start;
+    if r.len() < 2
+        || start > 0
+            && toks[start - 1].is_word()
+            && (is_preposition(toks[start - 1].text(body)) || toks[start - 1].text(body) == "and")
+    {
+        return None;
+    }
+    Some(f.source)
 }
 
 /// A capitalised name chunk ending right before token `j`, no description or pronoun.

@@ -410,3 +410,13 @@ fn plural_possessive_apposition() {
         Some("Sanders' senior media adviser")
     );
 }
+
+#[test]
+fn coordinated_sources_both_speak() {
+    let body = "\"Clinton may be indicted,\" Edward-Isaac Dovere and Gabriel Debenedetti wrote.\n\nVoters in Ohio and New Hampshire said the race was close.";
+    let a = attribute(body, None);
+    check_invariants(body, &a);
+    assert_eq!(speakers(&a), ["Gabriel Debenedetti", "Edward-Isaac Dovere"]);
+    assert_eq!(a.quotes.len(), 2);
+    assert!(a.quotes.iter().all(|q| q.text == "Clinton may be indicted"));
+}
