@@ -61,7 +61,10 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
         while ci < cues.len() && cues[ci] < s.range.start {
             ci += 1;
         }
-        let has_cue = ci < cues.len() && cues[ci] < s.range.end;
+        // A colon near the start may close a speaker label (`JAKE TAPPER: ...`).
+        let head = &body.as_bytes()[s.range.start..s.range.end.min(s.range.start + 40)];
+        let has_cue =
+            ci < cues.len() && cues[ci] < s.range.end || memchr::memchr(b':', head).is_some();
         let same_para = s.paragraph == prev_para;
         if !has_cue && !(if same_para { prev_attr } else { prev_colon }) {
             // Nothing here can attribute or continue a quote: skip tokenising it.
@@ -229,6 +232,11 @@ fn single_policy(name: &str, words: usize, backed: bool) -> Single {
 
 /// A name's words joined by single spaces, possessive dropped.
 fn name_text(body: &str, toks: &[Tok]) -> String {
+    // A transcript label in capitals (`JAKE TAPPER`) is written as a name (`Jake Tapper`).
+    let caps = toks.iter().all(|t| {
+        let w = t.text(body);
+        w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase())
+    });
     let mut s = String::new();
     for t in toks {
         if !s.is_empty() {
@@ -239,7 +247,12 @@ fn name_text(body: &str, toks: &[Tok]) -> String {
         } else {
             t.text(body)
         };
-        s.push_str(w);
+        if caps {
+            s.push_str(&w[..1]);
+            s.push_str(&w[1..].to_ascii_lowercase());
+        } else {
+            s.push_str(w);
+        }
     }
     s
 }

@@ -117,6 +117,9 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
         }
     }
     let Some((ci, found, c)) = primary else {
+        if label(cx, toks, out) {
+            return (true, false);
+        }
         // A bare quotation continuing the previous speaker.
         if cx.continues {
             let frame: Vec<&Tok> = toks.iter().filter(|t| t.kind != TokKind::Stop).collect();
@@ -267,6 +270,62 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
         });
     }
     (out.len() > before, ends_with_colon)
+}
+
+/// A speaker label opening a sentence: `JAKE TAPPER: Donald Trump released ...` (a
+/// transcript), `- Carl Bialik: "One of the biggest lessons ..."`. The label must be the whole
+/// opening (after an optional dash), two words or more, or one all-capitals word.
+fn label(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> bool {
+    let body = cx.body;
+    let Some(c) = toks.iter().take(14).position(|t| t.kind == TokKind::Colon) else {
+        return false;
+    };
+    // The label runs back from the colon to the sentence start or a dash.
+    let mut s = c;
+    while s > 0 && toks[s - 1].is_word() && c - s < 4 {
+        s -= 1;
+    }
+    if s > 0 && !matches!(toks[s - 1].kind, TokKind::Break | TokKind::Other)
+        || c == s
+        || c + 1 >= toks.len()
+    {
+        return false;
+    }
+    let words = &toks[s..c];
+    let caps = words.iter().all(|t| {
+        t.is_word()
+            && t.text(body).len() > 1
+            && t.text(body).bytes().all(|b| b.is_ascii_uppercase())
+    });
+    let named = words.len() >= 2
+        && words
+            .iter()
+            .all(|t| t.is_word() && t.cap && !t.poss && !is_function_word(t.text(body)));
+    if !(caps || named)
+        || words
+            .iter()
+            .any(|t| super::lexicon::is_org_word(&t.text(body).to_ascii_lowercase()))
+    {
+        return false;
+    }
+    let who = Who::Source(Source::Name {
+        toks: s..c,
+        role: None,
+        female: None,
+        weak: !caps && words.len() < 2,
+    });
+    if let TokKind::Quote(qi) = toks[c + 1].kind {
+        push_direct(cx, qi, who, None, out);
+    } else if let Some(r) = clause(body, toks, c + 1, toks.len()) {
+        out.push(Finding {
+            sentence: cx.sentence,
+            who,
+            kind: QuoteKind::Indirect,
+            text: r,
+            said_on: None,
+        });
+    }
+    true
 }
 
 /// A `not`/`never` right before the cue (`did not say`).

@@ -420,3 +420,13 @@ fn coordinated_sources_both_speak() {
     assert_eq!(a.quotes.len(), 2);
     assert!(a.quotes.iter().all(|q| q.text == "Clinton may be indicted"));
 }
+
+#[test]
+fn speaker_labels_attribute_what_follows() {
+    let body = "JAKE TAPPER: Donald Trump released a video on Friday.\n\nPollsters agree - Carl Bialik: “Keep on contacting voters.”\n\nNote: the figures are rounded.";
+    let a = attribute(body, None);
+    check_invariants(body, &a);
+    assert_eq!(speakers(&a), ["Jake Tapper", "Carl Bialik"]);
+    assert_eq!(a.quotes[0].text, "Donald Trump released a video on Friday");
+    assert_eq!(a.quotes[1].kind, QuoteKind::Direct);
+}
