@@ -1329,39 +1329,6 @@ pub fn is_place(name: &str) -> bool {
     )
 }
 
-/// Words that name a group or nobody in particular (`Critics said`, `Another tweeted`).
-pub fn is_group_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Another"
-            | "Nobody"
-            | "Everyone"
-            | "Everybody"
-            | "Someone"
-            | "Somebody"
-            | "Anyone"
-            | "Others"
-            | "Many"
-            | "Few"
-            | "Both"
-            | "Neither"
-            | "Either"
-            | "Most"
-            | "Several"
-            | "Some"
-            | "Each"
-            | "One"
-            | "People"
-            | "Police"
-            | "Staff"
-            | "Team"
-            | "Family"
-            | "Sources"
-            | "Critics"
-            | "Aides"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -113,7 +113,11 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
                     reg.person(name, *words, role.as_deref(), *female, f.sentence, true)
                 }
                 Single::KnownOnly => {
-                    reg.person(name, *words, role.as_deref(), *female, f.sentence, false)
+                    // A bare word that matches nobody is a person only when the text calls it
+                    // `Mr.`/`Ms.` somewhere (`Zucker said`, `Mr. Zucker`), not a company.
+                    let new_ok =
+                        *words == 1 && name.len() > 2 && mentions::has_honorific(body, name);
+                    reg.person(name, *words, role.as_deref(), *female, f.sentence, new_ok)
                 }
                 Single::KnownOrOrg => reg
                     .person(name, *words, role.as_deref(), *female, f.sentence, false)
@@ -196,7 +200,8 @@ enum Single {
     Person,
     /// A place (`Russia said`) or a web-style name (`BuzzFeed`, `Factcheck.org`).
     Org,
-    /// Only when it resolves to a person named in the article (`Critics said` does not).
+    /// Only when it resolves to a person named in the article, or is called `Mr.`/`Ms.`
+    /// somewhere (`Critics said`, `Caterpillar said` do not).
     KnownOnly,
     /// A person when it resolves, otherwise an organisation (`according to Gallup`).
     KnownOrOrg,
@@ -224,10 +229,9 @@ fn single_policy(name: &str, words: usize, backed: bool) -> Single {
     if camel || dotted {
         return Single::Org;
     }
-    if name.ends_with('s') || lexicon::is_group_word(name) {
-        return Single::KnownOnly;
-    }
-    Single::Person
+    // Bare words (`Critics`, `Caterpillar`, `Zucker`) must resolve to a person named in full,
+    // or carry an honorific somewhere in the text.
+    Single::KnownOnly
 }
 
 /// A name's words joined by single spaces, possessive dropped.

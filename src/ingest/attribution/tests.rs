@@ -430,3 +430,12 @@ fn speaker_labels_attribute_what_follows() {
     assert_eq!(a.quotes[0].text, "Donald Trump released a video on Friday");
     assert_eq!(a.quotes[1].kind, QuoteKind::Direct);
 }
+
+#[test]
+fn bare_word_needs_a_full_name_or_an_honorific() {
+    let body = "Sales rose sharply in the quarter, Caterpillar said.\n\n\"We do not pay candidates,\" Zucker said. Mr. Zucker left early.";
+    let a = attribute(body, None);
+    check_invariants(body, &a);
+    assert_eq!(speakers(&a), ["Zucker"]);
+    assert_eq!(a.quotes.len(), 1);
+}

@@ -64,7 +64,7 @@ impl Tok {
         if self.poss {
             let cut = if s.ends_with("’s") {
                 4
-            } else if s.ends_with("'s") {
+            } else if s.ends_with("'s") || s.ends_with("'S") {
                 2
             } else if s.ends_with('’') {
                 3
@@ -230,7 +230,8 @@ fn word(body: &str, i: usize, limit: usize) -> (Tok, usize) {
     }
     let j = j.min(limit);
     let w = &b[i..j];
-    let mut poss = w.len() > 2 && (w.ends_with(b"'s") || w.ends_with("’s".as_bytes()));
+    let mut poss =
+        w.len() > 2 && (w.ends_with(b"'s") || w.ends_with(b"'S") || w.ends_with("’s".as_bytes()));
     let mut j = j;
     // `Sanders’ campaign manager`: a plural possessive keeps its apostrophe.
     if !poss && w.len() > 2 && w.ends_with(b"s") {
