@@ -1,3 +1,18 @@
-//! The tantivy index: schema, writer (incremental ingest), reader.
+//! The tantivy index: [`schema`] (field names and options), [`document`] (Article <-> tantivy
+//! documents), [`manifest`] (the source-file records that make indexing incremental),
+//! [`writer`] (the one writer and its whole-file changes), [`pipeline`] (walk, parse on all
+//! cores, write, commit: `dateline index`), [`reader`] (opening an index for search, `show`
+//! and `stats`), [`stats`] (the summary `dateline stats` prints) and [`check`] (verifying and
+//! repairing an index folder: `dateline check`).
 
+pub mod check;
+pub mod document;
+pub mod manifest;
+pub mod pipeline;
+pub mod reader;
 pub mod schema;
+pub mod stats;
+pub mod writer;
+
+pub use reader::ArchiveIndex;
+pub use writer::{ArchiveWriter, create_or_open};

@@ -66,12 +66,19 @@ pub struct Fields {
     /// Everything else about the article (or quote/source) as JSON: dateline, speakers, quotes
     /// without their text, warnings. Stored only.
     pub meta: Field,
-    /// Source docs: file size in bytes.
+    /// Source docs: file size in bytes (fast: the manifest loads without the doc store).
     pub size: Field,
     /// Source docs: modification time, nanoseconds since the epoch.
     pub mtime: Field,
     /// Source docs: blake3 hash of the file's bytes.
     pub hash: Field,
+    /// One unique key per document, for deletes and exact lookups: `a:ID` (article), `q:ID`
+    /// (every quote of article ID), `s:PATH` (source). `id` alone cannot serve: source docs
+    /// carry the ids of other files' copies too. See [`doc_key`].
+    pub doc_key: Field,
+    /// Canonical speaker and organisation names as written (`Dmitry Peskov`), raw keys for
+    /// facets (`stats`, filter suggestions); index and fast only.
+    pub speaker_name: Field,
 }
 
 impl Fields {
@@ -110,9 +117,11 @@ impl Fields {
         let published = b.add_date_field("published", date.clone());
         let said_on = b.add_date_field("said_on", date);
         let meta = b.add_text_field("meta", STORED);
-        let size = b.add_u64_field("size", STORED);
-        let mtime = b.add_u64_field("mtime", STORED);
+        let size = b.add_u64_field("size", STORED | FAST);
+        let mtime = b.add_u64_field("mtime", STORED | FAST);
         let hash = b.add_text_field("hash", STRING | STORED);
+        let doc_key = b.add_text_field("doc_key", STRING);
+        let speaker_name = b.add_text_field("speaker_name", STRING | FAST);
         Fields {
             schema: b.build(),
             kind,
@@ -133,8 +142,37 @@ impl Fields {
             size,
             mtime,
             hash,
+            doc_key,
+            speaker_name,
         }
     }
+}
+
+/// The `doc_key` value of a document of `kind` (`article`, `quote`, `source`) named by `name`
+/// (the article id, or the source path).
+pub fn doc_key(kind: &str, name: &str) -> String {
+    let prefix = match kind {
+        KIND_ARTICLE => "a",
+        KIND_QUOTE => "q",
+        _ => "s",
+    };
+    format!("{prefix}:{name}")
+}
+
+/// Folds a location or agency as written into its filter key (`location_key`, `agency_key`):
+/// the exact analyzer's words joined by one space (`NEW YORK` and `New  York` give
+/// `new york`, `Itar-Tass` gives `itar tass`). Queries must fold with this same function.
+pub fn fold_key(text: &str) -> String {
+    let mut analyzer = exact_analyzer();
+    let mut stream = analyzer.token_stream(text);
+    let mut key = String::with_capacity(text.len());
+    stream.process(&mut |token| {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&token.text);
+    });
+    key
 }
 
 impl Default for Fields {
@@ -176,11 +214,26 @@ mod tests {
     #[test]
     fn schema_has_every_field_once() {
         let fields = Fields::new();
-        assert_eq!(fields.schema.fields().count(), 18);
+        assert_eq!(fields.schema.fields().count(), 20);
         assert_eq!(
             fields.schema.get_field("speaker_key").ok(),
             Some(fields.speaker_key)
         );
+    }
+
+    #[test]
+    fn fold_key_joins_lowercased_folded_words() {
+        assert_eq!(fold_key("NEW  YORK"), "new york");
+        assert_eq!(fold_key("Itar-Tass"), "itar tass");
+        assert_eq!(fold_key("São Paulo"), "sao paulo");
+        assert_eq!(fold_key(""), "");
+    }
+
+    #[test]
+    fn doc_keys_differ_by_kind() {
+        assert_eq!(doc_key(KIND_ARTICLE, "ab12"), "a:ab12");
+        assert_eq!(doc_key(KIND_QUOTE, "ab12"), "q:ab12");
+        assert_eq!(doc_key(KIND_SOURCE, "/x/y.txt"), "s:/x/y.txt");
     }
 
     #[test]

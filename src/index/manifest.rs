@@ -1,0 +1,375 @@
+//! The incremental-indexing manifest: one `source` document per input file, inside the index.
+//!
+//! A source document records the file's canonical path, size, modification time, blake3 hash
+//! and the ids of the articles it produced. Ids stored from another file (the same story seen
+//! earlier elsewhere) are listed as `copies` in its `meta`, and such a document also carries
+//! the `doc_key` [`HAS_COPIES`] so they can be found without reading every document. Because
+//! the manifest lives in the index, it commits atomically with the articles: after a crash the
+//! two always agree.
+//!
+//! [`Manifest`] is the writer's view during a run. It loads only what an unchanged file needs
+//! (path, size, mtime: the `doc_key` terms and two fast fields, never the document store, so a
+//! re-run over 400,000 unchanged files stays fast) and reads a file's full entry only when the
+//! file changed. What the run changes is kept in memory on top of the committed state.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocSet, Searcher, TERMINATED, TantivyDocument, Term};
+
+use crate::error::{Error, Result};
+use crate::index::document::stored_text;
+use crate::index::schema::{self, Fields, KIND_ARTICLE, KIND_SOURCE};
+
+/// `doc_key` value of source documents that list copies.
+pub const HAS_COPIES: &str = "copies";
+
+/// What the manifest knows about one input file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceEntry {
+    /// Canonical absolute path.
+    pub path: String,
+    /// Size in bytes when indexed.
+    pub size: u64,
+    /// Modification time when indexed, nanoseconds since the epoch.
+    pub mtime: u64,
+    /// blake3 hash of the bytes, hex.
+    pub hash: String,
+    /// Distinct ids of the articles the file produced, in file order.
+    pub ids: Vec<String>,
+    /// Those of `ids` stored from another file (this file holds a copy).
+    pub copies: Vec<String>,
+}
+
+#[derive(Default, Serialize, Deserialize)]
+struct SourceMeta {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    copies: Vec<String>,
+}
+
+impl SourceEntry {
+    /// The `source` document recording this entry.
+    pub fn to_document(&self, fields: &Fields) -> TantivyDocument {
+        let mut doc = TantivyDocument::new();
+        doc.add_text(fields.kind, KIND_SOURCE);
+        doc.add_text(fields.doc_key, schema::doc_key(KIND_SOURCE, &self.path));
+        if !self.copies.is_empty() {
+            doc.add_text(fields.doc_key, HAS_COPIES);
+        }
+        doc.add_text(fields.path, &self.path);
+        doc.add_u64(fields.size, self.size);
+        doc.add_u64(fields.mtime, self.mtime);
+        doc.add_text(fields.hash, &self.hash);
+        for id in &self.ids {
+            doc.add_text(fields.id, id);
+        }
+        let meta = SourceMeta {
+            copies: self.copies.clone(),
+        };
+        doc.add_text(
+            fields.meta,
+            serde_json::to_string(&meta).unwrap_or_else(|_| "{}".to_string()),
+        );
+        doc
+    }
+
+    /// Reads an entry back from a stored `source` document.
+    pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> Result<Self> {
+        let path = stored_text(doc, fields.path);
+        let meta: SourceMeta = serde_json::from_str(&stored_text(doc, fields.meta))
+            .map_err(|e| Error::Internal(format!("manifest entry for {path} is not valid: {e}")))?;
+        Ok(SourceEntry {
+            size: doc
+                .get_first(fields.size)
+                .and_then(|v| v.as_u64())
+                .unwrap_or_default(),
+            mtime: doc
+                .get_first(fields.mtime)
+                .and_then(|v| v.as_u64())
+                .unwrap_or_default(),
+            hash: stored_text(doc, fields.hash),
+            ids: doc
+                .get_all(fields.id)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            copies: meta.copies,
+            path,
+        })
+    }
+
+    /// The ids stored from this file (its ids that are not copies).
+    pub fn owned(&self) -> impl Iterator<Item = &String> {
+        self.ids.iter().filter(|id| !self.copies.contains(id))
+    }
+}
+
+/// The manifest as the writer sees it during a run: the committed state plus this run's changes.
+pub struct Manifest {
+    fields: Fields,
+    /// The last commit before the run.
+    committed: Searcher,
+    /// Size and mtime of every file the index holds, by canonical path.
+    stamps: HashMap<String, (u64, u64)>,
+    /// Entries removed (`None`) or written with copies (`Some`) during this run. Entries
+    /// written without copies are only named in `written`: nothing asks for them again in the
+    /// run (only holders of copies are parsed twice), and keeping them would cost memory in
+    /// proportion to the archive.
+    changed: HashMap<String, Option<SourceEntry>>,
+    /// Paths written during this run without copies.
+    written: HashSet<String>,
+    /// Articles stored (`true`) or deleted (`false`) during this run.
+    stored: HashMap<String, bool>,
+}
+
+fn read_err(e: tantivy::TantivyError) -> Error {
+    Error::tantivy("reading the manifest", e)
+}
+
+impl Manifest {
+    /// Loads the path, size and mtime of every `source` document of `committed`.
+    pub fn load(committed: Searcher, fields: &Fields) -> Result<Self> {
+        let mut stamps = HashMap::new();
+        let size_name = fields.schema.get_field_name(fields.size);
+        let mtime_name = fields.schema.get_field_name(fields.mtime);
+        let prefix = schema::doc_key(KIND_SOURCE, "");
+        for segment in committed.segment_readers() {
+            let sizes = segment.fast_fields().u64(size_name).map_err(read_err)?;
+            let mtimes = segment.fast_fields().u64(mtime_name).map_err(read_err)?;
+            let keys = segment.inverted_index(fields.doc_key).map_err(read_err)?;
+            let io_err = |e: std::io::Error| read_err(e.into());
+            let mut terms = keys
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .into_stream()
+                .map_err(io_err)?;
+            let alive = segment.alive_bitset();
+            while terms.advance() {
+                let Some(path) = terms.key().strip_prefix(prefix.as_bytes()) else {
+                    break;
+                };
+                let mut postings = keys
+                    .read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)
+                    .map_err(io_err)?;
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    if alive.is_none_or(|a| a.is_alive(doc)) {
+                        let stamp = (
+                            sizes.first(doc).unwrap_or(0),
+                            mtimes.first(doc).unwrap_or(0),
+                        );
+                        stamps.insert(String::from_utf8_lossy(path).into_owned(), stamp);
+                        break;
+                    }
+                    doc = postings.advance();
+                }
+            }
+        }
+        Ok(Manifest {
+            fields: fields.clone(),
+            committed,
+            stamps,
+            changed: HashMap::new(),
+            written: HashSet::new(),
+            stored: HashMap::new(),
+        })
+    }
+
+    /// After a commit: the new committed state holds everything this run changed so far, so
+    /// the in-memory overlay is dropped (which also keeps its memory bounded by the commit
+    /// interval, not the archive).
+    pub fn rebase(&mut self, committed: Searcher) {
+        self.committed = committed;
+        self.changed.clear();
+        self.written.clear();
+        self.stored.clear();
+    }
+
+    /// Size and mtime recorded for `path`, if the index holds it.
+    pub fn stamp(&self, path: &str) -> Option<(u64, u64)> {
+        self.stamps.get(path).copied()
+    }
+
+    /// Every path the index holds.
+    pub fn paths(&self) -> impl Iterator<Item = &String> {
+        self.stamps.keys()
+    }
+
+    /// Number of files the index holds.
+    pub fn len(&self) -> usize {
+        self.stamps.len()
+    }
+
+    /// True when the index holds no file.
+    pub fn is_empty(&self) -> bool {
+        self.stamps.is_empty()
+    }
+
+    fn committed_docs(&self, query: &dyn Query) -> Result<Vec<TantivyDocument>> {
+        let addresses = self
+            .committed
+            .search(query, &DocSetCollector)
+            .map_err(read_err)?;
+        let mut addresses: Vec<_> = addresses.into_iter().collect();
+        addresses.sort();
+        addresses
+            .into_iter()
+            .map(|a| self.committed.doc(a).map_err(read_err))
+            .collect()
+    }
+
+    /// True when this run wrote or removed `path`.
+    pub fn changed_this_run(&self, path: &str) -> bool {
+        self.changed.contains_key(path) || self.written.contains(path)
+    }
+
+    /// The full entry of `path` (reading its stored document), if the index holds it.
+    pub fn entry(&self, path: &str) -> Result<Option<SourceEntry>> {
+        if let Some(entry) = self.changed.get(path) {
+            return Ok(entry.clone());
+        }
+        if self.written.contains(path) {
+            return Err(Error::Internal(format!(
+                "the manifest entry of {path} was asked for twice in one run"
+            )));
+        }
+        if !self.stamps.contains_key(path) {
+            return Ok(None);
+        }
+        let term = Term::from_field_text(self.fields.doc_key, &schema::doc_key(KIND_SOURCE, path));
+        let docs = self.committed_docs(&TermQuery::new(term, IndexRecordOption::Basic))?;
+        docs.first()
+            .map(|doc| SourceEntry::from_document(&self.fields, doc))
+            .transpose()
+    }
+
+    /// True when an article with this id is stored (committed, or added by this run).
+    pub fn is_stored(&self, id: &str) -> Result<bool> {
+        if let Some(stored) = self.stored.get(id) {
+            return Ok(*stored);
+        }
+        let term = Term::from_field_text(self.fields.doc_key, &schema::doc_key(KIND_ARTICLE, id));
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let top = self
+            .committed
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .map_err(read_err)?;
+        Ok(!top.is_empty())
+    }
+
+    /// Records a written entry (replacing any earlier one) and the articles it stored.
+    pub fn insert(&mut self, entry: SourceEntry) {
+        for id in entry.owned() {
+            self.stored.insert(id.clone(), true);
+        }
+        self.stamps
+            .insert(entry.path.clone(), (entry.size, entry.mtime));
+        if entry.copies.is_empty() {
+            self.changed.remove(&entry.path);
+            self.written.insert(entry.path);
+        } else {
+            self.written.remove(&entry.path);
+            self.changed.insert(entry.path.clone(), Some(entry));
+        }
+    }
+
+    /// Removes `path`; returns its entry, whose owned articles are now marked deleted.
+    pub fn remove(&mut self, path: &str) -> Result<Option<SourceEntry>> {
+        let Some(entry) = self.entry(path)? else {
+            return Ok(None);
+        };
+        for id in entry.owned() {
+            self.stored.insert(id.clone(), false);
+        }
+        self.stamps.remove(path);
+        self.written.remove(path);
+        self.changed.insert(path.to_string(), None);
+        Ok(Some(entry))
+    }
+
+    /// Files holding a copy of one of `ids` that no file stores any more (their owner changed
+    /// or went away). They must be parsed again so the article is stored from them.
+    pub fn holders_of_lost(&self, ids: &[String]) -> Result<Vec<String>> {
+        let mut holders = Vec::new();
+        let mut seen = HashSet::new();
+        for id in ids {
+            if self.is_stored(id)? {
+                continue;
+            }
+            // Committed holders (their current version decides) and holders written this run.
+            let by_id = BooleanQuery::new(vec![
+                (Occur::Must, term_query(self.fields.kind, KIND_SOURCE)),
+                (Occur::Must, term_query(self.fields.id, id)),
+            ]);
+            let mut paths: Vec<String> = self
+                .committed_docs(&by_id)?
+                .iter()
+                .map(|doc| stored_text(doc, self.fields.path))
+                .filter(|p| !self.changed_this_run(p))
+                .collect();
+            paths.extend(
+                self.changed
+                    .values()
+                    .flatten()
+                    .filter(|e| e.ids.contains(id))
+                    .map(|e| e.path.clone()),
+            );
+            for path in paths {
+                let holds_copy = self.entry(&path)?.is_some_and(|e| e.copies.contains(id));
+                if holds_copy && seen.insert(path.clone()) {
+                    holders.push(path);
+                }
+            }
+        }
+        Ok(holders)
+    }
+
+    /// Files whose listed copies are stored nowhere (a run killed between removing an owner and
+    /// re-parsing its copies leaves these): checked at the start of every run.
+    pub fn orphaned_copies(&self) -> Result<Vec<String>> {
+        let term = Term::from_field_text(self.fields.doc_key, HAS_COPIES);
+        let mut lost = Vec::new();
+        for doc in self.committed_docs(&TermQuery::new(term, IndexRecordOption::Basic))? {
+            let entry = SourceEntry::from_document(&self.fields, &doc)?;
+            for id in entry.copies {
+                if !self.is_stored(&id)? {
+                    lost.push(id);
+                }
+            }
+        }
+        self.holders_of_lost(&lost)
+    }
+}
+
+fn term_query(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::Basic,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entry_round_trips_through_its_document() {
+        let fields = Fields::new();
+        let e = SourceEntry {
+            path: "/a/b.txt".to_string(),
+            size: 10,
+            mtime: 20,
+            hash: "h".to_string(),
+            ids: vec!["id1".to_string(), "id2".to_string()],
+            copies: vec!["id2".to_string()],
+        };
+        assert_eq!(
+            SourceEntry::from_document(&fields, &e.to_document(&fields)).unwrap(),
+            e
+        );
+        assert_eq!(e.owned().collect::<Vec<_>>(), ["id1"]);
+    }
+}

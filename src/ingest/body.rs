@@ -1,0 +1,404 @@
+//! Story text -> body: paragraphs, dateline, bylines, editorial notes and trailers.
+//!
+//! [`extract_body`] takes the text after a file's headers and returns the body with paragraphs
+//! joined by `"\n\n"`, plus the dateline and byline it found. Paragraphs come from blank lines;
+//! inside a block of lines, lines that end sentences are one paragraph each, while
+//! hard-wrapped text (lines broken mid-sentence) is joined with spaces and split again where a
+//! line is indented or a short line ends a sentence. It removes, and only removes: the
+//! dateline prefix, `By ...` bylines, editorial notes (`(Corrects ...)`), credit trailers
+//! (`Reporting by ...; Editing by ...`, `(Editing by ...)`), the closing `Reuter`/`REUTER`, and a
+//! `Related:` link list. It does one pass over the lines and runs the dateline regex on the
+//! first few paragraphs only.
+
+use super::dateline::{Dateline, parse_dateline};
+
+/// Hard-wrapped text has no line wider than this (in bytes); wire copy wraps at 60-80.
+const WRAPPED_WIDTH: usize = 110;
+
+/// How many leading paragraphs may hold the dateline (deck lines and notes come first).
+const DATELINE_WINDOW: usize = 4;
+
+/// What [`extract_body`] found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BodyParts {
+    /// The cleaned body.
+    pub body: String,
+    /// The dateline, when there is one.
+    pub dateline: Option<Dateline>,
+    /// A byline line or a byline glued to the dateline.
+    pub byline: Option<String>,
+}
+
+/// Splits `text` into paragraphs and cleans them (see the module doc). `find_dateline` is false
+/// where the dateline comes from elsewhere (the SGML `<DATELINE>` field).
+pub fn extract_body(text: &str, find_dateline: bool) -> BodyParts {
+    let mut paragraphs = paragraphs(text);
+    let mut parts = BodyParts::default();
+
+    // Editorial notes and bylines only ever sit at the top; datelines within the first few.
+    let mut i = 0;
+    let mut seen = 0;
+    while i < paragraphs.len() && seen < DATELINE_WINDOW {
+        let p = &paragraphs[i];
+        if is_editorial_note(p) {
+            paragraphs.remove(i);
+            continue;
+        }
+        if parts.byline.is_none() && parts.dateline.is_none() {
+            if let Some(name) = byline(p) {
+                parts.byline = Some(name);
+                paragraphs.remove(i);
+                continue;
+            }
+        }
+        if let Some(d) = find_dateline.then(|| parse_dateline(p, false)).flatten() {
+            let rest = p[d.end..].trim_start().to_string();
+            if d.byline.is_some() {
+                parts.byline = d.byline.clone();
+            }
+            parts.dateline = Some(d);
+            if rest.is_empty() {
+                paragraphs.remove(i);
+            } else {
+                paragraphs[i] = rest;
+            }
+            break;
+        }
+        seen += 1;
+        i += 1;
+    }
+
+    strip_trailers(&mut paragraphs);
+    parts.body = paragraphs.join("\n\n");
+    parts
+}
+
+/// Paragraphs of `text` with each paragraph's whitespace collapsed (see the module doc).
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut block: Vec<&str> = Vec::new();
+    // memchr's SIMD search for line ends (str::split's fallback is byte-wise).
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let line = &text[start..end];
+        start = end + 1;
+        if line.trim().is_empty() {
+            flush_block(&block, &mut out);
+            block.clear();
+        } else {
+            block.push(line);
+        }
+    }
+    flush_block(&block, &mut out);
+    out
+}
+
+fn flush_block(block: &[&str], out: &mut Vec<String>) {
+    if block.is_empty() {
+        return;
+    }
+    // Indentation marks paragraphs when some lines are indented and others are not (SGML,
+    // hard-wrapped Reuters text).
+    let indented = |l: &str| l.starts_with([' ', '\t']);
+    let widest = block.iter().map(|l| l.trim_end().len()).max().unwrap_or(0);
+    let indent_marks = widest <= WRAPPED_WIDTH
+        && block.iter().any(|l| indented(l))
+        && block.iter().any(|l| !indented(l));
+    // Otherwise one paragraph per line (the seed, most scrapes) when lines end sentences;
+    // hard-wrapped text breaks lines mid-sentence.
+    let inner = &block[..block.len() - 1];
+    let ends = inner.iter().filter(|l| ends_sentence(l.trim_end())).count();
+    if !indent_marks && !inner.is_empty() && ends * 10 >= inner.len() * 6 {
+        out.extend(block.iter().map(|l| collapse(l)));
+        return;
+    }
+    let starts_new = |n: usize| {
+        n > 0
+            && if indent_marks {
+                indented(block[n])
+            } else {
+                let prev = block[n - 1].trim_end();
+                prev.len() * 10 < widest * 6 && ends_sentence(prev)
+            }
+    };
+    // Find each paragraph's lines first, so its string is allocated once at its final size.
+    let mut from = 0;
+    for n in 1..=block.len() {
+        if n < block.len() && !starts_new(n) {
+            continue;
+        }
+        let lines = &block[from..n];
+        let mut paragraph = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+        for line in lines {
+            if !paragraph.is_empty() {
+                paragraph.push(' ');
+            }
+            push_collapsed(&mut paragraph, line);
+        }
+        if !paragraph.is_empty() {
+            out.push(paragraph);
+        }
+        from = n;
+    }
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.ends_with(['.', '!', '?', '"', '”', '’', ')', ':'])
+}
+
+fn collapse(line: &str) -> String {
+    let mut s = String::with_capacity(line.len());
+    push_collapsed(&mut s, line);
+    s
+}
+
+/// Appends `line` trimmed, with runs of spaces and tabs made one space and ASCII control
+/// characters dropped. Copies whole spans between changes, not characters.
+fn push_collapsed(out: &mut String, line: &str) {
+    let line = line.trim();
+    let bytes = line.as_bytes();
+    // Most lines need no change: one vectorised scan, then one copy.
+    if !needs_cleaning(bytes) {
+        out.push_str(line);
+        return;
+    }
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' || b == b'\t' {
+            let mut j = i + 1;
+            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+                j += 1;
+            }
+            if j - i > 1 || b == b'\t' {
+                out.push_str(&line[start..i]);
+                out.push(' ');
+                start = j;
+            }
+            i = j;
+        } else if b < 0x20 || b == 0x7f {
+            out.push_str(&line[start..i]);
+            start = i + 1;
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&line[start..]);
+}
+
+/// True when `bytes` holds an ASCII control character (tab included) or two spaces in a row.
+fn needs_cleaning(bytes: &[u8]) -> bool {
+    let Some((&last, head)) = bytes.split_last() else {
+        return false;
+    };
+    // A zip of the line with itself shifted by one, folded without early exit: vectorised.
+    let pairs = head.iter().zip(&bytes[1..]);
+    let bad = pairs.fold(false, |acc, (&a, &b)| {
+        acc | (a < 0x20) | (a == 0x7f) | ((a == b' ') & (b == b' '))
+    });
+    bad || last < 0x20 || last == 0x7f
+}
+
+/// `(Corrects paragraph 4 ...)`, `(Updates with ...)`: notes to editors, not story text.
+fn is_editorial_note(p: &str) -> bool {
+    const NOTES: &[&str] = &[
+        "(Corrects",
+        "(Corrected",
+        "(Updates",
+        "(Adds",
+        "(Recasts",
+        "(Refiles",
+        "(Repeats",
+        "(Changes",
+    ];
+    p.ends_with(')') && NOTES.iter().any(|n| p.starts_with(n)) && p.len() < 400
+}
+
+/// A paragraph that is only `By Name [and Name]`, as opposed to a sentence starting "By".
+fn byline(p: &str) -> Option<String> {
+    let rest = p
+        .strip_prefix("By ")
+        .or_else(|| p.strip_prefix("BY "))?
+        .trim();
+    if rest.is_empty()
+        || rest.len() > 80
+        || rest.ends_with(['.', '!', '?']) && !rest.ends_with(" Jr.")
+    {
+        return None;
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    const GLUE: &[&str] = &[
+        "and", "&", "in", "of", "de", "van", "von", "der", "la", "le", "da", "bin", "al", "el",
+    ];
+    let name_like = words.iter().all(|w| {
+        let w = w.trim_end_matches(',');
+        GLUE.contains(&w) || w.chars().next().is_some_and(char::is_uppercase)
+    });
+    (name_like && words.len() <= 10).then(|| rest.to_string())
+}
+
+/// Removes closing credits and link lists from the end of the story.
+fn strip_trailers(paragraphs: &mut Vec<String>) {
+    if let Some(i) = paragraphs
+        .iter()
+        .position(|p| p == "Related:" || p == "RELATED:" || p == "Related Coverage")
+    {
+        // A link list runs to the end: headlines only, no sentences.
+        if paragraphs[i + 1..].iter().all(|p| p.len() < 200) {
+            paragraphs.truncate(i);
+        }
+    }
+    while let Some(last) = paragraphs.last_mut() {
+        let trimmed = trim_trailer(last);
+        if trimmed.is_empty() {
+            paragraphs.pop();
+            continue;
+        }
+        if trimmed.len() == last.len() {
+            break;
+        }
+        let keep = trimmed.len();
+        last.truncate(keep);
+    }
+}
+
+/// `last` without a trailing credit or `Reuter` sign-off; empty when it is only that.
+fn trim_trailer(last: &str) -> &str {
+    let t = last.trim_end();
+    for sign_off in ["Reuter", "REUTER", "Reuters", "REUTERS"] {
+        if t == sign_off {
+            return "";
+        }
+        if let Some(before) = t.strip_suffix(sign_off) {
+            if before.ends_with([' ', '\t']) && before.trim_end().ends_with(['.', '"', '”', ')'])
+            {
+                return before.trim_end();
+            }
+        }
+    }
+    if t.ends_with(')') {
+        if let Some(open) = t.rfind('(') {
+            if is_credit(&t[open + 1..]) {
+                return t[..open].trim_end();
+            }
+        }
+    }
+    if is_credit(t) && t.len() < 400 {
+        return "";
+    }
+    t
+}
+
+fn is_credit(s: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "Reporting by",
+        "Additional reporting by",
+        "Reporting and writing by",
+        "Writing by",
+        "Editing by",
+        "Compiled by",
+        "Reported by",
+        "Reporting By",
+        "Editing By",
+    ];
+    CREDITS.iter().any(|c| s.trim_start().starts_with(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_paragraph_per_line_when_lines_end_sentences() {
+        assert_eq!(
+            paragraphs("Talks go on.\nMore talks.\n\"Yes,\" he said."),
+            vec!["Talks go on.", "More talks.", "\"Yes,\" he said."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_and_indent_splits() {
+        let text = "    The dry period means the temporao will be late this\nyear, traders said.\n    Arrivals for the week were\n155,221 bags.\n";
+        assert_eq!(
+            paragraphs(text),
+            vec![
+                "The dry period means the temporao will be late this year, traders said.",
+                "Arrivals for the week were 155,221 bags."
+            ]
+        );
+    }
+
+    #[test]
+    fn short_line_ending_a_sentence_ends_a_wrapped_paragraph() {
+        let text = "The talks in Geneva ended on Thursday without a deal, the\nministry said.\nA second round is planned for March, officials said, and\nmore may follow.";
+        assert_eq!(paragraphs(text).len(), 2);
+    }
+
+    #[test]
+    fn cleaning_is_needed_only_for_controls_and_double_spaces() {
+        assert!(!needs_cleaning(b"a b c"));
+        assert!(needs_cleaning(b"a  b"));
+        assert!(needs_cleaning(b"a\tb"));
+        assert!(needs_cleaning(b"ab\x03"));
+        let long = "word ".repeat(40) + " x";
+        assert!(needs_cleaning(long.as_bytes()));
+        assert!(!needs_cleaning(b""));
+    }
+
+    #[test]
+    fn blank_lines_and_spaces_collapse() {
+        assert_eq!(paragraphs(" a  b \n \n\n c\u{3} \n"), vec!["a b", "c"]);
+    }
+
+    #[test]
+    fn dateline_byline_notes_and_trailers_are_removed() {
+        let text = " (Corrects spelling of name in paragraph 2) \n\n By Jane Doe \n\n LONDON  (Reuters) - Talks went on, she said. \n\n More text. (Reporting by Jane Doe; Editing by John Roe) \n";
+        let parts = extract_body(text, true);
+        assert_eq!(parts.body, "Talks went on, she said.\n\nMore text.");
+        assert_eq!(parts.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(parts.dateline.unwrap().location.as_deref(), Some("LONDON"));
+    }
+
+    #[test]
+    fn reuter_sign_off_and_credit_paragraph_are_removed() {
+        let parts = extract_body("Profits rose.\n    Shares fell.\n Reuter\n", true);
+        assert_eq!(parts.body, "Profits rose.\n\nShares fell.");
+        let parts = extract_body(
+            "Profits rose.\n\nReporting by A. Name; Editing by B. Name\n",
+            true,
+        );
+        assert_eq!(parts.body, "Profits rose.");
+    }
+
+    #[test]
+    fn sentence_starting_with_by_is_not_a_byline() {
+        let parts = extract_body(
+            "By winning Ohio, Kasich took all 66 delegates.\n\nMore.",
+            true,
+        );
+        assert_eq!(parts.byline, None);
+        assert!(parts.body.starts_with("By winning Ohio"));
+    }
+
+    #[test]
+    fn related_link_list_is_removed() {
+        let parts = extract_body(
+            "Story text here.\n\nRelated:\n\nSome headline\n\nAnother headline\n",
+            true,
+        );
+        assert_eq!(parts.body, "Story text here.");
+    }
+
+    #[test]
+    fn dateline_after_deck_line_is_found_and_deck_kept() {
+        let parts = extract_body(
+            "A deck line about the story\n\nDALLAS (AP) — Text here.\n",
+            true,
+        );
+        assert_eq!(parts.dateline.unwrap().location.as_deref(), Some("DALLAS"));
+        assert_eq!(parts.body, "A deck line about the story\n\nText here.");
+    }
+}

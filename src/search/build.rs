@@ -1,0 +1,391 @@
+//! Query tree + filters -> one tantivy `BooleanQuery`.
+//!
+//! Words search the stemmed title (boosted) and body; phrases the exact fields; `field:`
+//! restricts to one field. Filters (kind, dates, speakers, places, agencies) are clauses of the
+//! same query with a zero score, so ranking is the text's BM25 and no top-k list is ever
+//! filtered afterwards. When the query's plain words can stand together, a SHOULD clause (the
+//! words as a sloppy phrase) lifts documents where they do, so `Druzhba pipeline` ranks "the
+//! Druzhba oil pipeline" first. Prefixes expand on the segments' term dictionaries, bounded by
+//! [`MAX_EXPANSIONS`].
+
+use std::collections::BTreeSet;
+use std::ops::Bound;
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery,
+    Query as TQuery, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DateTime, Searcher, Term};
+
+use super::dates::DateRange;
+use super::lexer::QueryField;
+use super::query::{Node, Query};
+use crate::error::{Error, Result};
+use crate::index::schema::{Fields, KIND_ARTICLE, exact_analyzer, fold_key as fold, stem_analyzer};
+
+/// Most dictionary words one `word*` may expand to.
+pub const MAX_EXPANSIONS: usize = 256;
+/// Boost of title matches over body matches.
+const TITLE_BOOST: f32 = 2.0;
+/// How far apart the query's words may stand to earn the proximity boost.
+const PROXIMITY_SLOP: u32 = 8;
+/// Weight of the proximity clause.
+const PROXIMITY_BOOST: f32 = 3.0;
+
+/// Validated filters, already folded to the index's keys.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Publication time bounds.
+    pub dates: DateRange,
+    /// Speaker keys; an article matches if it has ANY of them.
+    pub speakers: Vec<String>,
+    /// Location keys (any).
+    pub locations: Vec<String>,
+    /// Agency keys (any).
+    pub agencies: Vec<String>,
+}
+
+/// Builds the one query for `query` and `filters` over article documents.
+pub fn build_query(
+    query: &Query,
+    filters: &Filters,
+    fields: &Fields,
+    searcher: &Searcher,
+) -> Result<Box<dyn TQuery>> {
+    let builder = Builder {
+        fields,
+        searcher,
+        stem: stem_analyzer(),
+        exact: exact_analyzer(),
+    };
+    let text = builder.node(&query.root)?.ok_or_else(|| Error::BadQuery {
+        reason: "query has no searchable words (only punctuation?)".into(),
+        column: None,
+    })?;
+    let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, text)];
+    let kind = TermQuery::new(
+        Term::from_field_text(fields.kind, KIND_ARTICLE),
+        IndexRecordOption::Basic,
+    );
+    clauses.push((Occur::Must, filter(Box::new(kind))));
+    if !filters.dates.is_empty() {
+        let bound = |t: Option<chrono::DateTime<chrono::Utc>>, inclusive: bool| match t {
+            None => Bound::Unbounded,
+            Some(t) => {
+                let term = Term::from_field_date_for_search(
+                    fields.published,
+                    DateTime::from_timestamp_secs(t.timestamp()),
+                );
+                if inclusive {
+                    Bound::Included(term)
+                } else {
+                    Bound::Excluded(term)
+                }
+            }
+        };
+        let range = RangeQuery::new(
+            bound(filters.dates.since, true),
+            bound(filters.dates.until, false),
+        );
+        clauses.push((Occur::Must, filter(Box::new(range))));
+    }
+    for (field, keys) in [
+        (fields.speaker_key, &filters.speakers),
+        (fields.location_key, &filters.locations),
+        (fields.agency_key, &filters.agencies),
+    ] {
+        if !keys.is_empty() {
+            let any = keys
+                .iter()
+                .map(|k| Box::new(key_term(field, k)) as Box<dyn TQuery>)
+                .collect();
+            clauses.push((Occur::Must, filter(Box::new(BooleanQuery::union(any)))));
+        }
+    }
+    if let Some(near) = builder.proximity(&query.root) {
+        clauses.push((Occur::Should, near));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// A clause that filters without adding to the score.
+fn filter(query: Box<dyn TQuery>) -> Box<dyn TQuery> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
+}
+
+fn key_term(field: Field, key: &str) -> TermQuery {
+    TermQuery::new(Term::from_field_text(field, key), IndexRecordOption::Basic)
+}
+
+fn analyze(analyzer: &TextAnalyzer, text: &str) -> Vec<(usize, String)> {
+    let mut analyzer = analyzer.clone();
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    stream.process(&mut |t| out.push((t.position, t.text.clone())));
+    out
+}
+
+struct Builder<'a> {
+    fields: &'a Fields,
+    searcher: &'a Searcher,
+    stem: TextAnalyzer,
+    exact: TextAnalyzer,
+}
+
+impl Builder<'_> {
+    /// The query for one node; `None` when it holds nothing searchable (punctuation only).
+    fn node(&self, node: &Node) -> Result<Option<Box<dyn TQuery>>> {
+        match node {
+            Node::Word { field, text, .. } => Ok(self.word(*field, text)),
+            Node::Phrase {
+                field, text, slop, ..
+            } => Ok(self.phrase(*field, text, *slop)),
+            Node::Prefix {
+                field,
+                text,
+                column,
+            } => self.prefix(*field, text, *column).map(Some),
+            Node::Not(child) => Ok(self.node(child)?.map(|q| {
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery)),
+                    (Occur::MustNot, q),
+                ])) as Box<dyn TQuery>
+            })),
+            Node::And(children) => {
+                let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+                for child in children {
+                    let (occur, inner) = match child {
+                        Node::Not(inner) => (Occur::MustNot, inner.as_ref()),
+                        other => (Occur::Must, other),
+                    };
+                    if let Some(q) = self.node(inner)? {
+                        clauses.push((occur, q));
+                    }
+                }
+                if clauses.is_empty() {
+                    return Ok(None);
+                }
+                if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Ok(Some(Box::new(BooleanQuery::new(clauses))))
+            }
+            Node::Or(children) => {
+                let mut any = Vec::new();
+                for child in children {
+                    if let Some(q) = self.node(child)? {
+                        any.push(q);
+                    }
+                }
+                Ok(
+                    (!any.is_empty())
+                        .then(|| Box::new(BooleanQuery::union(any)) as Box<dyn TQuery>),
+                )
+            }
+        }
+    }
+
+    /// Terms at their positions as one query on `field`: a term, or a phrase with `slop`.
+    fn terms(field: Field, tokens: &[(usize, String)], slop: u32) -> Option<Box<dyn TQuery>> {
+        match tokens {
+            [] => None,
+            [(_, one)] => Some(Box::new(TermQuery::new(
+                Term::from_field_text(field, one),
+                IndexRecordOption::WithFreqs,
+            ))),
+            many => {
+                let terms = many
+                    .iter()
+                    .map(|(p, t)| (*p, Term::from_field_text(field, t)))
+                    .collect();
+                Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)))
+            }
+        }
+    }
+
+    /// Title (boosted) or body.
+    fn title_or_body(
+        title: Option<Box<dyn TQuery>>,
+        body: Option<Box<dyn TQuery>>,
+    ) -> Option<Box<dyn TQuery>> {
+        let title = title.map(|q| Box::new(BoostQuery::new(q, TITLE_BOOST)) as Box<dyn TQuery>);
+        let any: Vec<Box<dyn TQuery>> = title.into_iter().chain(body).collect();
+        (!any.is_empty()).then(|| Box::new(BooleanQuery::union(any)) as Box<dyn TQuery>)
+    }
+
+    fn word(&self, field: Option<QueryField>, text: &str) -> Option<Box<dyn TQuery>> {
+        let f = self.fields;
+        let stems = analyze(&self.stem, text);
+        match field {
+            None => Self::title_or_body(
+                Self::terms(f.title_stem, &stems, 0),
+                Self::terms(f.body_stem, &stems, 0),
+            ),
+            Some(QueryField::Title) => Self::terms(f.title_stem, &stems, 0),
+            Some(QueryField::Body) => Self::terms(f.body_stem, &stems, 0),
+            Some(other) => self.name_field(other, text, 0),
+        }
+    }
+
+    fn phrase(&self, field: Option<QueryField>, text: &str, slop: u32) -> Option<Box<dyn TQuery>> {
+        let f = self.fields;
+        let exact = analyze(&self.exact, text);
+        match field {
+            None => Self::title_or_body(
+                Self::terms(f.title, &exact, slop),
+                Self::terms(f.body, &exact, slop),
+            ),
+            Some(QueryField::Title) => Self::terms(f.title, &exact, slop),
+            Some(QueryField::Body) => Self::terms(f.body, &exact, slop),
+            Some(other) => self.name_field(other, text, slop),
+        }
+    }
+
+    /// `speaker:`, `location:`, `agency:`: the name's words on the text field, or its folded
+    /// key (so `speaker:Dmitri` style variants and whole keys match too).
+    fn name_field(&self, field: QueryField, text: &str, slop: u32) -> Option<Box<dyn TQuery>> {
+        let f = self.fields;
+        let key = fold(text);
+        if key.is_empty() {
+            return None;
+        }
+        let (words_field, key_field) = match field {
+            QueryField::Speaker => (Some(f.speaker), f.speaker_key),
+            QueryField::Location => (Some(f.location), f.location_key),
+            _ => (None, f.agency_key),
+        };
+        let by_key: Box<dyn TQuery> = Box::new(key_term(key_field, &key));
+        let by_key = if field == QueryField::Speaker {
+            let folded = crate::ingest::names::speaker_key(text);
+            let surname = crate::ingest::names::surname_key(text);
+            let keys: BTreeSet<String> = [key, folded, surname]
+                .into_iter()
+                .filter(|k| !k.is_empty())
+                .collect();
+            Box::new(BooleanQuery::union(
+                keys.iter()
+                    .map(|k| Box::new(key_term(key_field, k)) as Box<dyn TQuery>)
+                    .collect(),
+            ))
+        } else {
+            by_key
+        };
+        let words = words_field.and_then(|wf| Self::terms(wf, &analyze(&self.exact, text), slop));
+        Some(Box::new(BooleanQuery::union(
+            words.into_iter().chain([by_key]).collect(),
+        )))
+    }
+
+    /// `word*`: every dictionary word of the field(s) starting with the prefix.
+    fn prefix(
+        &self,
+        field: Option<QueryField>,
+        text: &str,
+        column: usize,
+    ) -> Result<Box<dyn TQuery>> {
+        let f = self.fields;
+        let prefix = fold(text);
+        if prefix.contains(' ') || prefix.is_empty() {
+            return Err(Error::BadQuery {
+                reason: format!("prefix {text}* must be a single word"),
+                column: Some(column),
+            });
+        }
+        let targets: &[(Field, f32)] = match field {
+            None => &[(f.title, TITLE_BOOST), (f.body, 1.0)],
+            Some(QueryField::Title) => &[(f.title, 1.0)],
+            Some(QueryField::Body) => &[(f.body, 1.0)],
+            Some(QueryField::Speaker) => &[(f.speaker, 1.0)],
+            Some(QueryField::Location) => &[(f.location, 1.0)],
+            Some(QueryField::Agency) => &[(f.agency_key, 1.0)],
+        };
+        let mut any: Vec<Box<dyn TQuery>> = Vec::new();
+        let mut count = 0;
+        for &(target, boost) in targets {
+            let words = self
+                .expand(target, &prefix)
+                .map_err(|e| Error::tantivy("expanding a prefix", e))?;
+            count += words.len();
+            if count > MAX_EXPANSIONS {
+                return Err(Error::BadQuery {
+                    reason: format!(
+                        "prefix {text}* matches more than {MAX_EXPANSIONS} words; make it longer"
+                    ),
+                    column: Some(column),
+                });
+            }
+            for w in words {
+                let q: Box<dyn TQuery> = Box::new(TermQuery::new(
+                    Term::from_field_text(target, &w),
+                    IndexRecordOption::WithFreqs,
+                ));
+                any.push(if boost == 1.0 {
+                    q
+                } else {
+                    Box::new(BoostQuery::new(q, boost))
+                });
+            }
+        }
+        if any.is_empty() {
+            return Ok(Box::new(EmptyQuery));
+        }
+        Ok(Box::new(BooleanQuery::union(any)))
+    }
+
+    /// Distinct dictionary words of `field` starting with `prefix`, across segments; stops
+    /// one past [`MAX_EXPANSIONS`].
+    fn expand(&self, field: Field, prefix: &str) -> tantivy::Result<BTreeSet<String>> {
+        let mut words = BTreeSet::new();
+        for segment in self.searcher.segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            let mut stream = inverted
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .into_stream()?;
+            while stream.advance() {
+                let key = stream.key();
+                if !key.starts_with(prefix.as_bytes()) {
+                    break;
+                }
+                words.insert(String::from_utf8_lossy(key).into_owned());
+                if words.len() > MAX_EXPANSIONS {
+                    return Ok(words);
+                }
+            }
+        }
+        Ok(words)
+    }
+
+    /// The SHOULD clause rewarding the query's plain words standing close together.
+    fn proximity(&self, root: &Node) -> Option<Box<dyn TQuery>> {
+        let children = match root {
+            Node::And(children) => children.as_slice(),
+            _ => return None,
+        };
+        let mut tokens = Vec::new();
+        for child in children {
+            if let Node::Word {
+                field: None, text, ..
+            } = child
+            {
+                tokens.extend(analyze(&self.stem, text).into_iter().map(|(_, t)| t));
+            }
+        }
+        if tokens.len() < 2 {
+            return None;
+        }
+        let positioned: Vec<(usize, String)> = tokens.into_iter().enumerate().collect();
+        let f = self.fields;
+        let near = Self::title_or_body(
+            Self::terms(f.title_stem, &positioned, PROXIMITY_SLOP),
+            Self::terms(f.body_stem, &positioned, PROXIMITY_SLOP),
+        )?;
+        Some(Box::new(BoostQuery::new(near, PROXIMITY_BOOST)))
+    }
+}
+
+#[cfg(test)]
+mod tests;
