@@ -34,11 +34,8 @@ const CUES: &[(&str, Cue)] = &[
     ("asked", Cue::Verb),
     ("asserted", Cue::Verb),
     ("asserts", Cue::Verb),
-    ("attacked", Cue::Verb),
-    ("blasted", Cue::Verb),
     ("boasted", Cue::Verb),
     ("called", Cue::Verb),
-    ("calls", Cue::Verb),
     ("cautioned", Cue::Verb),
     ("claimed", Cue::Verb),
     ("claims", Cue::Verb),
@@ -58,7 +55,6 @@ const CUES: &[(&str, Cue)] = &[
     ("declares", Cue::Verb),
     ("demanded", Cue::Verb),
     ("denied", Cue::Verb),
-    ("described", Cue::Verb),
     ("disclosed", Cue::Verb),
     ("elaborated", Cue::Verb),
     ("emphasised", Cue::Verb),
@@ -81,7 +77,6 @@ const CUES: &[(&str, Cue)] = &[
     ("pledged", Cue::Verb),
     ("pointed", Cue::Verb),
     ("posted", Cue::Verb),
-    ("praised", Cue::Verb),
     ("predicted", Cue::Verb),
     ("predicts", Cue::Verb),
     ("promised", Cue::Verb),
@@ -106,7 +101,6 @@ const CUES: &[(&str, Cue)] = &[
     ("shouted", Cue::Verb),
     ("signaled", Cue::Verb),
     ("signalled", Cue::Verb),
-    ("slammed", Cue::Verb),
     ("stated", Cue::Verb),
     ("states", Cue::Verb),
     ("stressed", Cue::Verb),
@@ -1048,6 +1042,43 @@ pub fn is_function_word(w: &str) -> bool {
             | "OK"
             | "Okay"
             | "Thanks"
+            | "Having"
+            | "Whenever"
+            | "Outside"
+            | "Being"
+            | "Given"
+            | "Following"
+            | "Upon"
+            | "Inside"
+            | "Beyond"
+            | "Democratic"
+            | "Soviet"
+            | "Southern"
+            | "Northern"
+            | "Eastern"
+            | "Western"
+            | "Southeastern"
+            | "Southwestern"
+            | "Northeastern"
+            | "Northwestern"
+            | "Midwestern"
+            | "Federal"
+            | "Conservative"
+            | "Liberal"
+            | "Progressive"
+            | "Socialist"
+            | "Communist"
+            | "Muslim"
+            | "Christian"
+            | "Jewish"
+            | "Catholic"
+            | "Islamic"
+            | "Arab"
+            | "European"
+            | "Asian"
+            | "African"
+            | "Latino"
+            | "Hispanic"
             | "Thank"
     )
 }
@@ -1295,39 +1326,6 @@ pub fn is_place(name: &str) -> bool {
             | "Phoenix"
             | "Sacramento"
             | "Columbus"
-    )
-}
-
-/// Words that name a group or nobody in particular (`Critics said`, `Another tweeted`).
-pub fn is_group_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Another"
-            | "Nobody"
-            | "Everyone"
-            | "Everybody"
-            | "Someone"
-            | "Somebody"
-            | "Anyone"
-            | "Others"
-            | "Many"
-            | "Few"
-            | "Both"
-            | "Neither"
-            | "Either"
-            | "Most"
-            | "Several"
-            | "Some"
-            | "Each"
-            | "One"
-            | "People"
-            | "Police"
-            | "Staff"
-            | "Team"
-            | "Family"
-            | "Sources"
-            | "Critics"
-            | "Aides"
     )
 }
 

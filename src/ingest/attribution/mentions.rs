@@ -8,8 +8,8 @@ use super::lexicon::{is_function_word, is_org_word, is_particle, is_title};
 /// names or initials (`Dmitry Peskov`, `Alan B. Krueger`), as written.
 pub fn full_name(body: &str, surname: &str) -> Option<String> {
     let b = body.as_bytes();
-    if surname.is_empty() {
-        return None;
+    if surname.trim_end_matches('.').len() < 2 {
+        return None; // an initial is no surname
     }
     for pos in memchr::memmem::find_iter(b, surname.as_bytes()) {
         let end = pos + surname.len();
@@ -53,6 +53,30 @@ pub fn full_name(body: &str, surname: &str) -> Option<String> {
     None
 }
 
+/// True when `surname` appears somewhere after an honorific (`Mr. Zucker`, `Ms. Lerer`):
+/// evidence that a bare word used as a source is a person.
+pub fn has_honorific(body: &str, surname: &str) -> bool {
+    let b = body.as_bytes();
+    memchr::memmem::find_iter(b, surname.as_bytes()).any(|pos| {
+        let end = pos + surname.len();
+        if end < b.len() && is_word_byte(b[end]) {
+            return false;
+        }
+        let before = &b[..pos];
+        [
+            &b"Mr. "[..],
+            b"Ms. ",
+            b"Mrs. ",
+            b"Dr. ",
+            b"Mr ",
+            b"Ms ",
+            b"Mrs ",
+        ]
+        .iter()
+        .any(|h| before.ends_with(h))
+    })
+}
+
 /// Bytes that continue a word: ASCII letters, digits, apostrophe-less; any non-ASCII byte
 /// (letters such as `é`, and the continuation bytes of any character).
 #[inline]
@@ -68,6 +92,16 @@ mod tests {
     fn finds_earliest_full_form() {
         let body = "Peskov spoke. Kremlin spokesman Dmitry Peskov said. Later Dmitri Peskov added.";
         assert_eq!(full_name(body, "Peskov").as_deref(), Some("Dmitry Peskov"));
+    }
+
+    #[test]
+    fn honorifics_mark_people() {
+        assert!(has_honorific("Later Mr. Zucker left.", "Zucker"));
+        assert!(!has_honorific(
+            "Zucker said. Mr. Zuckerberg left.",
+            "Zucker"
+        ));
+        assert!(!has_honorific("Caterpillar said.", "Caterpillar"));
     }
 
     #[test]

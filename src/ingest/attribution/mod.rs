@@ -55,13 +55,16 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
     let mut prev_para = usize::MAX;
     let (mut prev_attr, mut prev_colon) = (false, false);
     let mut cues = Vec::new();
-    tokens::cue_positions(body, &mut cues);
+    tokens::cue_positions(body, &quotes, &mut cues);
     let mut ci = 0;
     for (n, s) in sents.iter().enumerate() {
         while ci < cues.len() && cues[ci] < s.range.start {
             ci += 1;
         }
-        let has_cue = ci < cues.len() && cues[ci] < s.range.end;
+        // A colon near the start may close a speaker label (`JAKE TAPPER: ...`).
+        let head = &body.as_bytes()[s.range.start..s.range.end.min(s.range.start + 40)];
+        let has_cue =
+            ci < cues.len() && cues[ci] < s.range.end || memchr::memchr(b':', head).is_some();
         let same_para = s.paragraph == prev_para;
         if !has_cue && !(if same_para { prev_attr } else { prev_colon }) {
             // Nothing here can attribute or continue a quote: skip tokenising it.
@@ -110,7 +113,11 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
                     reg.person(name, *words, role.as_deref(), *female, f.sentence, true)
                 }
                 Single::KnownOnly => {
-                    reg.person(name, *words, role.as_deref(), *female, f.sentence, false)
+                    // A bare word that matches nobody is a person only when the text calls it
+                    // `Mr.`/`Ms.` somewhere (`Zucker said`, `Mr. Zucker`), not a company.
+                    let new_ok =
+                        *words == 1 && name.len() > 2 && mentions::has_honorific(body, name);
+                    reg.person(name, *words, role.as_deref(), *female, f.sentence, new_ok)
                 }
                 Single::KnownOrOrg => reg
                     .person(name, *words, role.as_deref(), *female, f.sentence, false)
@@ -193,7 +200,8 @@ enum Single {
     Person,
     /// A place (`Russia said`) or a web-style name (`BuzzFeed`, `Factcheck.org`).
     Org,
-    /// Only when it resolves to a person named in the article (`Critics said` does not).
+    /// Only when it resolves to a person named in the article, or is called `Mr.`/`Ms.`
+    /// somewhere (`Critics said`, `Caterpillar said` do not).
     KnownOnly,
     /// A person when it resolves, otherwise an organisation (`according to Gallup`).
     KnownOrOrg,
@@ -221,14 +229,18 @@ fn single_policy(name: &str, words: usize, backed: bool) -> Single {
     if camel || dotted {
         return Single::Org;
     }
-    if name.ends_with('s') || lexicon::is_group_word(name) {
-        return Single::KnownOnly;
-    }
-    Single::Person
+    // Bare words (`Critics`, `Caterpillar`, `Zucker`) must resolve to a person named in full,
+    // or carry an honorific somewhere in the text.
+    Single::KnownOnly
 }
 
 /// A name's words joined by single spaces, possessive dropped.
 fn name_text(body: &str, toks: &[Tok]) -> String {
+    // A transcript label in capitals (`JAKE TAPPER`) is written as a name (`Jake Tapper`).
+    let caps = toks.iter().all(|t| {
+        let w = t.text(body);
+        w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase())
+    });
     let mut s = String::new();
     for t in toks {
         if !s.is_empty() {
@@ -239,7 +251,12 @@ fn name_text(body: &str, toks: &[Tok]) -> String {
         } else {
             t.text(body)
         };
-        s.push_str(w);
+        if caps {
+            s.push_str(&w[..1]);
+            s.push_str(&w[1..].to_ascii_lowercase());
+        } else {
+            s.push_str(w);
+        }
     }
     s
 }

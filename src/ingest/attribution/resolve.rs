@@ -9,7 +9,7 @@
 //! - Organisations are kept apart from people; `the ministry` joins the latest organisation
 //!   whose name contains `ministry`.
 
-use crate::ingest::names::{speaker_key, surname_key};
+use crate::ingest::names::speaker_key;
 
 /// How far back (in sentences) `he`, `she` and `the official` may reach.
 const PRONOUN_REACH: usize = 3;
@@ -66,7 +66,8 @@ impl<'a> Registry<'a> {
         new_ok: bool,
     ) -> Option<usize> {
         let key = speaker_key(name);
-        let surname = surname_key(name);
+        // The surname key is the full key's last word: no second fold.
+        let surname = key.rsplit(' ').next().unwrap_or_default().to_string();
         if key.is_empty() {
             return None;
         }

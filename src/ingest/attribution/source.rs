@@ -88,6 +88,19 @@ fn is_name_word(t: &Tok, body: &str) -> bool {
     false
 }
 
+/// A month name used as a surname (`Theresa May`, `Ai Jun`): a name word only right after a
+/// capitalised name word.
+fn is_month_surname(toks: &[Tok], k: usize, body: &str) -> bool {
+    let t = &toks[k];
+    t.is_word()
+        && t.cap
+        && super::lexicon::month(t.text(body)).is_some()
+        && k > 0
+        && is_name_word(&toks[k - 1], body)
+        && super::lexicon::month(toks[k - 1].text(body)).is_none()
+        && !toks[k - 1].poss
+}
+
 /// Source on the left of the cue at token `i`.
 pub fn left(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
     let mut j = i;
@@ -169,12 +182,43 @@ fn left_chunk(body: &str, toks: &[Tok], j: usize) -> Option<Found> {
     }
     if p > 0 && toks[p - 1].is_word() && !toks[p - 1].cap {
         let w = toks[p - 1].text(body);
+        if matches!(w, "and" | "or") {
+            // `voters in Ohio and New Hampshire said`: a conjunct of a prepositional object.
+            let mut q = p - 1;
+            while q > 0 && p - q < 10 && (toks[q - 1].cap || toks[q - 1].kind == TokKind::Comma) {
+                q -= 1;
+            }
+            if q > 0 && toks[q - 1].is_word() && is_preposition(toks[q - 1].text(body)) {
+                return None;
+            }
+        }
         if matches!(w, "of" | "from") && p >= 2 && toks[p - 2].is_word() && toks[p - 2].cap {
             let mut f = left_chunk(body, toks, p - 1)?;
             f.span.end = j;
             return Some(f);
         }
         if is_preposition(w) {
+            // `Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote`:
+            // walk back over the organisation to an `of` that follows a person.
+            let mut q = p - 1;
+            while q > 0 && p - q < 12 {
+                let t = &toks[q - 1];
+                if !t.is_word()
+                    || !(t.cap
+                        || matches!(
+                            t.text(body),
+                            "the" | "of" | "for" | "and" | "at" | "on" | "in"
+                        ))
+                {
+                    break;
+                }
+                if t.text(body) == "of" && q >= 2 && toks[q - 2].is_word() && toks[q - 2].cap {
+                    let mut f = left_chunk(body, toks, q - 1)?;
+                    f.span.end = j;
+                    return matches!(f.source, Source::Name { .. }).then_some(f);
+                }
+                q -= 1;
+            }
             return None;
         }
     }
@@ -233,6 +277,9 @@ fn is_preposition(w: &str) -> bool {
 /// True when token `k` may be part of a name chunk being read backwards.
 fn name_part(body: &str, toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
+    if is_month_surname(toks, k, body) {
+        return true;
+    }
     if is_name_word(t, body) {
         // A possessive only at the chunk's end is the speaker (`Peskov's` is never followed by
         // the cue directly), so possessives stop the chunk.
@@ -466,10 +513,14 @@ fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Found> {
                 f.span.end = c + 1;
                 return Some(f);
             }
+            // `A longtime JNF official, Howard Ingram, said`, `One delegate not on the slate,
+            // Kelly Schmdit, told`: a name alone between the commas, after a lower-case
+            // description (a role noun, or two words or more for a full name).
             let role_before_comma = m >= 2
                 && toks[m - 2].is_word()
                 && !toks[m - 2].cap
-                && is_role_noun(toks[m - 2].text(body));
+                && !is_org_noun(toks[m - 2].text(body))
+                && (is_role_noun(toks[m - 2].text(body)) || seg.len() >= 2);
             if role_before_comma
                 && seg.len() <= 5
                 && seg.iter().all(|t| is_name_word(t, body) && !t.poss)
@@ -489,6 +540,24 @@ fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Found> {
                 _ => true,
             });
             if let Some(mut f) = found {
+                // `Teck, the Canadian mining company, says`: the apposition names a company.
+                let head_at = seg
+                    .iter()
+                    .position(|t| t.is_word() && is_preposition(t.text(body)))
+                    .unwrap_or(seg.len());
+                let head = seg[head_at.max(1) - 1];
+                if round == 0 && head.is_word() && !head.cap && is_org_noun(head.text(body)) {
+                    if let Source::Name { toks: r, .. } = &f.source {
+                        let name = toks[r.start].start..toks[r.end - 1].end;
+                        return Some(Found {
+                            source: Source::Org {
+                                name,
+                                generic: false,
+                            },
+                            span: f.span.start..c + 1,
+                        });
+                    }
+                }
                 if let Source::Name { role, .. } = &mut f.source {
                     let fw = seg[0].text(body);
                     let is_age = seg.len() == 1 && fw.bytes().all(|b| b.is_ascii_digit());
@@ -586,6 +655,27 @@ fn opens_apposition(body: &str, seg: &[Tok]) -> bool {
                 | "formerly"
                 | "currently"
         )
+}
+
+/// The first conjunct of a coordinated source: a person's name ending before the `and` at
+/// token `a` (`Dovere and Debenedetti wrote`), not governed by a preposition.
+pub fn coordinated(body: &str, toks: &[Tok], a: usize) -> Option<Source> {
+    if !(toks[a].is_word() && toks[a].text(body) == "and") || a == 0 {
+        return None;
+    }
+    let f = left_name_only(body, toks, a)?;
+    let Source::Name { toks: r, .. } = &f.source else {
+        return None;
+    };
+    let start = f.span.start;
+    if r.len() < 2
+        || start > 0
+            && toks[start - 1].is_word()
+            && (is_preposition(toks[start - 1].text(body)) || toks[start - 1].text(body) == "and")
+    {
+        return None;
+    }
+    Some(f.source)
 }
 
 /// A capitalised name chunk ending right before token `j`, no description or pronoun.

@@ -375,3 +375,67 @@ fn inverted_pronoun_needs_the_sentence_end() {
     let a = attribute(body, None);
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
 }
+
+#[test]
+fn description_between_quote_and_source() {
+    let body = "“Values should trump interests,” the Zionist Union Party’s Nachman Shai told the AP.\n\n\"It is far from heartwarming,\" columnist Ai Jun wrote in the Global Times.";
+    let a = attribute(body, None);
+    check_invariants(body, &a);
+    assert_eq!(speakers(&a), ["Nachman Shai", "Ai Jun"]);
+    assert!(a.quotes.iter().all(|q| q.kind == QuoteKind::Direct));
+}
+
+#[test]
+fn person_of_an_organisation() {
+    let body = "\"It is a stretch,\" Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote in December.\n\nThe ruling was wrong, House Speaker Paul Ryan of Wisconsin said.";
+    let a = attribute(body, None);
+    assert_eq!(speakers(&a), ["Jeffrey Lewis", "Paul Ryan"]);
+    assert_eq!(a.speakers[1].role.as_deref(), Some("House Speaker"));
+}
+
+#[test]
+fn month_names_can_be_surnames() {
+    let body = "The talks have failed, Theresa May said.";
+    assert_eq!(speakers(&attribute(body, None)), ["Theresa May"]);
+}
+
+#[test]
+fn plural_possessive_apposition() {
+    let body =
+        "Tad Devine, Sanders' senior media adviser, said Republicans are engaged in mischief.";
+    let a = attribute(body, None);
+    assert_eq!(speakers(&a), ["Tad Devine"]);
+    assert_eq!(
+        a.speakers[0].role.as_deref(),
+        Some("Sanders' senior media adviser")
+    );
+}
+
+#[test]
+fn coordinated_sources_both_speak() {
+    let body = "\"Clinton may be indicted,\" Edward-Isaac Dovere and Gabriel Debenedetti wrote.\n\nVoters in Ohio and New Hampshire said the race was close.";
+    let a = attribute(body, None);
+    check_invariants(body, &a);
+    assert_eq!(speakers(&a), ["Gabriel Debenedetti", "Edward-Isaac Dovere"]);
+    assert_eq!(a.quotes.len(), 2);
+    assert!(a.quotes.iter().all(|q| q.text == "Clinton may be indicted"));
+}
+
+#[test]
+fn speaker_labels_attribute_what_follows() {
+    let body = "JAKE TAPPER: Donald Trump released a video on Friday.\n\nPollsters agree - Carl Bialik: “Keep on contacting voters.”\n\nNote: the figures are rounded.";
+    let a = attribute(body, None);
+    check_invariants(body, &a);
+    assert_eq!(speakers(&a), ["Jake Tapper", "Carl Bialik"]);
+    assert_eq!(a.quotes[0].text, "Donald Trump released a video on Friday");
+    assert_eq!(a.quotes[1].kind, QuoteKind::Direct);
+}
+
+#[test]
+fn bare_word_needs_a_full_name_or_an_honorific() {
+    let body = "Sales rose sharply in the quarter, Caterpillar said.\n\n\"We do not pay candidates,\" Zucker said. Mr. Zucker left early.";
+    let a = attribute(body, None);
+    check_invariants(body, &a);
+    assert_eq!(speakers(&a), ["Zucker"]);
+    assert_eq!(a.quotes.len(), 1);
+}

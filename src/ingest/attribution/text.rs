@@ -138,14 +138,20 @@ pub fn quote_spans(body: &str, paras: &[Range<usize>]) -> Vec<QuoteSpan> {
             };
             match open {
                 None => {
-                    if m != Mark::Close {
-                        open = Some((i, i + len, m));
+                    // `”` opening a quote (a common typo) when a letter follows it.
+                    let reversed =
+                        m == Mark::Close && b.get(i + len).is_some_and(|c| c.is_ascii_alphabetic());
+                    if m != Mark::Close || reversed {
+                        open = Some((i, i + len, if reversed { Mark::Open } else { m }));
                     }
                 }
                 Some((s, is, om)) => {
+                    // `“It's unusual,“ said ...`: an opening mark followed by a space closes.
+                    let next_is_gap =
+                        b.get(i + len).is_none_or(|c| c.is_ascii_whitespace()) || i + len >= p.end;
                     let closes = match om {
                         Mark::Straight => m == Mark::Straight,
-                        Mark::Open => m == Mark::Close,
+                        Mark::Open => m == Mark::Close || (m == Mark::Open && next_is_gap),
                         Mark::Low => m == Mark::Open || m == Mark::Close,
                         Mark::Close => false,
                     };
@@ -438,6 +444,18 @@ mod tests {
         let q = quote_spans(body, &paras);
         assert_eq!(q.len(), 1);
         assert_eq!(&body[q[0].inner_start..q[0].inner_end], "It's over,");
+    }
+
+    #[test]
+    fn misdirected_curly_marks_still_pair() {
+        let body = "“It's unusual,“ said Larry Noble. ”Yes,” he said.";
+        let paras = paragraphs(body);
+        let q = quote_spans(body, &paras);
+        let inner: Vec<&str> = q
+            .iter()
+            .map(|q| &body[q.inner_start..q.inner_end])
+            .collect();
+        assert_eq!(inner, ["It's unusual,", "Yes,"]);
     }
 
     #[test]

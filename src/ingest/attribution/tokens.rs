@@ -62,7 +62,15 @@ impl Tok {
         }
         let s = &body[self.start..e];
         if self.poss {
-            let cut = if s.ends_with("’s") { 4 } else { 2 };
+            let cut = if s.ends_with("’s") {
+                4
+            } else if s.ends_with("'s") || s.ends_with("'S") {
+                2
+            } else if s.ends_with('’') {
+                3
+            } else {
+                1
+            };
             return &s[..s.len() - cut];
         }
         s
@@ -222,15 +230,37 @@ fn word(body: &str, i: usize, limit: usize) -> (Tok, usize) {
     }
     let j = j.min(limit);
     let w = &b[i..j];
-    let poss = w.len() > 2 && (w.ends_with(b"'s") || w.ends_with("’s".as_bytes()));
+    let mut poss =
+        w.len() > 2 && (w.ends_with(b"'s") || w.ends_with(b"'S") || w.ends_with("’s".as_bytes()));
+    let mut j = j;
+    // `Sanders’ campaign manager`: a plural possessive keeps its apostrophe.
+    if !poss && w.len() > 2 && w.ends_with(b"s") {
+        let apos = if b.get(j) == Some(&b'\'') {
+            1
+        } else if b[j..limit.min(b.len())].starts_with("’".as_bytes()) {
+            3
+        } else {
+            0
+        };
+        if apos > 0
+            && !b.get(j + apos).is_some_and(|c| c.is_ascii_alphanumeric())
+            && j + apos <= limit
+        {
+            poss = true;
+            j += apos;
+        }
+    }
     // A dot right after the word belongs to it when the word is an abbreviation or initial,
-    // or when the sentence goes on (`U.S. officials`): sentence-final dots stay separate.
+    // or when the sentence goes on (`U.S. officials`, `Comey Jr., the director`):
+    // sentence-final dots stay separate.
     let mut dot = false;
     let mut end = j;
-    if j < limit && b[j] == b'.' {
-        let rest_is_space_then_more = j + 2 < limit && b[j + 1] == b' ';
+    if j < limit && b[j] == b'.' && !poss {
+        let next = b.get(j + 1).copied();
+        let rest_is_space_then_more = j + 2 < limit && next == Some(b' ');
         let short = w.len() <= 4 || w.contains(&b'.');
-        if rest_is_space_then_more && short {
+        let mid_clause = matches!(next, Some(b',' | b')' | b';')) && w.len() <= 3;
+        if (rest_is_space_then_more && short) || mid_clause {
             dot = true;
             end = j + 1;
         }
@@ -253,7 +283,19 @@ fn word(body: &str, i: usize, limit: usize) -> (Tok, usize) {
 /// spaces or line breaks (trailing punctuation aside), so `memchr2` cuts the body at those and
 /// each word costs one bit test on (length, first letter, last letter) before any string
 /// comparison: no loop over the word's bytes, and few mispredicted branches.
-pub fn cue_positions(body: &str, out: &mut Vec<usize>) {
+pub fn cue_positions(body: &str, quotes: &[QuoteSpan], out: &mut Vec<usize>) {
+    // Words inside quotations never attribute: only the text between them is read.
+    let mut from = 0;
+    for q in quotes {
+        if q.inner_start > from {
+            scan_range(body, from, q.inner_start, out);
+        }
+        from = from.max(q.inner_end);
+    }
+    scan_range(body, from, body.len(), out);
+}
+
+fn scan_range(body: &str, lo: usize, hi: usize, out: &mut Vec<usize>) {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     // High bit set in each byte of `x` that is zero (exact: no borrow between bytes).
@@ -261,13 +303,12 @@ pub fn cue_positions(body: &str, out: &mut Vec<usize>) {
     fn zero_bytes(x: u64) -> u64 {
         !(((x & !HI).wrapping_add(!HI)) | x) & HI
     }
-    let b = body.as_bytes();
-    let n = b.len();
-    let mut start = 0;
-    let mut i = 0;
+    let b = &body.as_bytes()[..hi];
+    let mut start = lo;
+    let mut i = lo;
     // Eight bytes at a time: the separators (space, line feed, and 0xA0, the end of a
     // no-break space) of a word, without a call per word.
-    while i + 8 <= n {
+    while i + 8 <= hi {
         let mut chunk = [0u8; 8];
         chunk.copy_from_slice(&b[i..i + 8]);
         let x = u64::from_le_bytes(chunk);
@@ -287,7 +328,7 @@ pub fn cue_positions(body: &str, out: &mut Vec<usize>) {
             start = k + 1;
         }
     }
-    check_word(body, start, n, out);
+    check_word(body, start, hi, out);
 }
 
 #[inline]
@@ -350,8 +391,18 @@ mod tests {
     fn cue_positions_find_whole_words_only() {
         let body = "According to him, Peskov said; unsaid saidx tells. Ça said\nadded s4id";
         let mut v = Vec::new();
-        cue_positions(body, &mut v);
+        cue_positions(body, &[], &mut v);
         assert_eq!(v, [0, 25, 44, 55, 60]);
+    }
+
+    #[test]
+    fn cue_positions_skip_quotations() {
+        let body = "\"They said no,\" he said.";
+        let paras = paragraphs(body);
+        let q = quote_spans(body, &paras);
+        let mut v = Vec::new();
+        cue_positions(body, &q, &mut v);
+        assert_eq!(v, [19]);
     }
 
     #[test]
