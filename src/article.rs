@@ -197,6 +197,6 @@ mod tests {
     fn date_is_local_day_of_the_source() {
         let p = Published::parse("2012-10-11T20:36:00-04:00").unwrap();
         assert_eq!(p.date(), NaiveDate::from_ymd_opt(2012, 10, 11).unwrap());
-        assert_eq!(p.timestamp(), 1350001560);
+        assert_eq!(p.timestamp(), 1350002160);
     }
 }

@@ -277,7 +277,7 @@ fn text_summary_goes_to_stderr() {
     );
     assert_eq!(
         lines[1],
-        "articles: 3 added, 0 removed, 0 duplicates stored once, 0 bad records; 0 quotes"
+        "articles: 3 added, 0 removed, 0 duplicates stored once, 0 bad records; 2 quotes"
     );
     assert!(
         lines[2].starts_with("0.0 MB read in ") && lines[2].ends_with(" MB/s) into idx"),

@@ -2,6 +2,7 @@
 //! module per command. Validation of what was typed into what is meant (dates, speaker keys,
 //! limits) happens in `TryFrom` conversions next to each command, never in `main.rs`.
 
+mod check_cmd;
 mod index_cmd;
 mod parse_cmd;
 mod search_cmd;
@@ -34,6 +35,9 @@ pub enum Command {
     Show(ShowArgs),
     /// Summarise the index: article count, date range, size, top agencies, places and speakers.
     Stats(StatsArgs),
+    /// Verify the index (every segment, every stored article) and report leftovers of
+    /// interrupted runs and damaged segments; exit 0 when clean, 2 when problems remain.
+    Check(CheckArgs),
 }
 
 /// Options shared by every command that opens an index.
@@ -186,6 +190,20 @@ pub struct StatsArgs {
     pub format: OutputFormat,
 }
 
+/// `dateline check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub location: IndexLocation,
+    /// Remove leftovers and damaged segments; files that lost articles are forgotten, so the
+    /// next `dateline index` over their folders adds them again.
+    #[arg(long)]
+    pub repair: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: OutputFormat,
+}
+
 /// What a command found, for the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -216,6 +234,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Search(args) => search_cmd::run(args),
         Command::Show(args) => show_cmd::run(args),
         Command::Stats(args) => stats_cmd::run(args),
+        Command::Check(args) => check_cmd::run(args),
     }
 }
 

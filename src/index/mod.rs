@@ -2,8 +2,10 @@
 //! documents), [`manifest`] (the source-file records that make indexing incremental),
 //! [`writer`] (the one writer and its whole-file changes), [`pipeline`] (walk, parse on all
 //! cores, write, commit: `dateline index`), [`reader`] (opening an index for search, `show`
-//! and `stats`) and [`stats`] (the summary `dateline stats` prints).
+//! and `stats`), [`stats`] (the summary `dateline stats` prints) and [`check`] (verifying and
+//! repairing an index folder: `dateline check`).
 
+pub mod check;
 pub mod document;
 pub mod manifest;
 pub mod pipeline;

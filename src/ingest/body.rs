@@ -51,7 +51,7 @@ pub fn extract_body(text: &str, find_dateline: bool) -> BodyParts {
                 continue;
             }
         }
-        if let Some(d) = parse_dateline(p, false).filter(|_| find_dateline) {
+        if let Some(d) = find_dateline.then(|| parse_dateline(p, false)).flatten() {
             let rest = p[d.end..].trim_start().to_string();
             if d.byline.is_some() {
                 parts.byline = d.byline.clone();
@@ -77,7 +77,12 @@ pub fn extract_body(text: &str, find_dateline: bool) -> BodyParts {
 pub fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut block: Vec<&str> = Vec::new();
-    for line in text.split('\n') {
+    // memchr's SIMD search for line ends (str::split's fallback is byte-wise).
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let line = &text[start..end];
+        start = end + 1;
         if line.trim().is_empty() {
             flush_block(&block, &mut out);
             block.clear();
@@ -108,25 +113,33 @@ fn flush_block(block: &[&str], out: &mut Vec<String>) {
         out.extend(block.iter().map(|l| collapse(l)));
         return;
     }
-    let mut current = String::new();
-    for (n, line) in block.iter().enumerate() {
-        let starts_new = n > 0
+    let starts_new = |n: usize| {
+        n > 0
             && if indent_marks {
-                indented(line)
+                indented(block[n])
             } else {
                 let prev = block[n - 1].trim_end();
                 prev.len() * 10 < widest * 6 && ends_sentence(prev)
-            };
-        if starts_new && !current.is_empty() {
-            out.push(std::mem::take(&mut current));
+            }
+    };
+    // Find each paragraph's lines first, so its string is allocated once at its final size.
+    let mut from = 0;
+    for n in 1..=block.len() {
+        if n < block.len() && !starts_new(n) {
+            continue;
         }
-        if !current.is_empty() {
-            current.push(' ');
+        let lines = &block[from..n];
+        let mut paragraph = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+        for line in lines {
+            if !paragraph.is_empty() {
+                paragraph.push(' ');
+            }
+            push_collapsed(&mut paragraph, line);
         }
-        push_collapsed(&mut current, line);
-    }
-    if !current.is_empty() {
-        out.push(current);
+        if !paragraph.is_empty() {
+            out.push(paragraph);
+        }
+        from = n;
     }
 }
 
@@ -140,27 +153,53 @@ fn collapse(line: &str) -> String {
     s
 }
 
-/// Appends `line` trimmed, with runs of spaces and tabs made one space and control
-/// characters dropped.
+/// Appends `line` trimmed, with runs of spaces and tabs made one space and ASCII control
+/// characters dropped. Copies whole spans between changes, not characters.
 fn push_collapsed(out: &mut String, line: &str) {
     let line = line.trim();
-    let clean = line.bytes().all(|b| b >= 0x20 && b != 0x7f) && !line.contains("  ");
-    if clean {
+    let bytes = line.as_bytes();
+    // Most lines need no change: one vectorised scan, then one copy.
+    if !needs_cleaning(bytes) {
         out.push_str(line);
         return;
     }
-    let mut space = false;
-    for c in line.chars() {
-        if c == ' ' || c == '\t' {
-            space = true;
-        } else if !c.is_control() {
-            if space {
-                out.push(' ');
-                space = false;
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' || b == b'\t' {
+            let mut j = i + 1;
+            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+                j += 1;
             }
-            out.push(c);
+            if j - i > 1 || b == b'\t' {
+                out.push_str(&line[start..i]);
+                out.push(' ');
+                start = j;
+            }
+            i = j;
+        } else if b < 0x20 || b == 0x7f {
+            out.push_str(&line[start..i]);
+            start = i + 1;
+            i += 1;
+        } else {
+            i += 1;
         }
     }
+    out.push_str(&line[start..]);
+}
+
+/// True when `bytes` holds an ASCII control character (tab included) or two spaces in a row.
+fn needs_cleaning(bytes: &[u8]) -> bool {
+    let Some((&last, head)) = bytes.split_last() else {
+        return false;
+    };
+    // A zip of the line with itself shifted by one, folded without early exit: vectorised.
+    let pairs = head.iter().zip(&bytes[1..]);
+    let bad = pairs.fold(false, |acc, (&a, &b)| {
+        acc | (a < 0x20) | (a == 0x7f) | ((a == b' ') & (b == b' '))
+    });
+    bad || last < 0x20 || last == 0x7f
 }
 
 /// `(Corrects paragraph 4 ...)`, `(Updates with ...)`: notes to editors, not story text.
@@ -296,6 +335,17 @@ mod tests {
     fn short_line_ending_a_sentence_ends_a_wrapped_paragraph() {
         let text = "The talks in Geneva ended on Thursday without a deal, the\nministry said.\nA second round is planned for March, officials said, and\nmore may follow.";
         assert_eq!(paragraphs(text).len(), 2);
+    }
+
+    #[test]
+    fn cleaning_is_needed_only_for_controls_and_double_spaces() {
+        assert!(!needs_cleaning(b"a b c"));
+        assert!(needs_cleaning(b"a  b"));
+        assert!(needs_cleaning(b"a\tb"));
+        assert!(needs_cleaning(b"ab\x03"));
+        let long = "word ".repeat(40) + " x";
+        assert!(needs_cleaning(long.as_bytes()));
+        assert!(!needs_cleaning(b""));
     }
 
     #[test]

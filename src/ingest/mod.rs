@@ -57,8 +57,10 @@ pub mod walk;
 
 use std::io::Read;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
+use memchr::memmem;
 
 pub use body::{BodyParts, extract_body};
 pub use dateline::{Dateline, normalise_agency, parse_dateline};
@@ -209,26 +211,84 @@ pub fn is_article_path(path: &Path) -> bool {
 /// Stable article id: 16 hex chars of blake3 over the title, date and body, each lower-cased
 /// with whitespace runs collapsed, so re-wrapped or copied files give the same id.
 pub fn article_id(title: &str, published: Option<&Published>, body: &str) -> String {
-    let mut hasher = blake3::Hasher::new();
-    let mut word = String::new();
     let date = published.map(ToString::to_string).unwrap_or_default();
+    let mut buf = Vec::with_capacity(title.len() + date.len() + body.len() + 3);
     for part in [title, date.as_str(), body] {
-        for w in part.split_whitespace() {
-            word.clear();
-            if w.is_ascii() {
-                word.push_str(w);
-                word.make_ascii_lowercase();
-            } else {
-                word.extend(w.chars().flat_map(char::to_lowercase));
-            }
-            hasher.update(word.as_bytes());
-            hasher.update(b" ");
-        }
+        push_normalised(&mut buf, part);
         // Separates the parts so text cannot move between title and body unnoticed.
-        hasher.update(b"\x1f");
+        buf.push(0x1f);
     }
-    let hash = hasher.finalize();
-    hash.to_hex()[..16].to_string()
+    // One large update: blake3 is fast on big inputs and slow on many tiny ones.
+    blake3::hash(&buf).to_hex()[..16].to_string()
+}
+
+/// Appends `s` lower-cased, with whitespace runs collapsed to one space and trimmed.
+///
+/// This runs over every byte of every article, so it is two passes that vectorise: a map
+/// (lower-case, whitespace to a space) over ASCII runs, with non-ASCII characters lowered one
+/// by one, then closing up the runs of spaces (few: paragraph breaks).
+fn push_normalised(buf: &mut Vec<u8>, s: &str) {
+    static DOUBLE_SPACE: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"  "));
+    let start = buf.len();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run_end = first_non_ascii(&bytes[i..]).map_or(bytes.len(), |p| i + p);
+        let from = buf.len();
+        buf.resize(from + (run_end - i), 0);
+        for (o, &b) in buf[from..].iter_mut().zip(&bytes[i..run_end]) {
+            // Branch-free, so the loop vectorises: space, tab, LF, VT, FF, CR become a space.
+            let space = (b == b' ') | (b.wrapping_sub(9) < 5);
+            let lower = b | (u8::from(b.wrapping_sub(b'A') < 26) << 5);
+            *o = if space { b' ' } else { lower };
+        }
+        i = run_end;
+        if let Some(c) = s.get(i..).and_then(|t| t.chars().next()) {
+            if c.is_whitespace() {
+                buf.push(b' ');
+            } else {
+                let mut tmp = [0u8; 4];
+                for lower in c.to_lowercase() {
+                    buf.extend_from_slice(lower.encode_utf8(&mut tmp).as_bytes());
+                }
+            }
+            i += c.len_utf8();
+        }
+    }
+    // Close up runs of spaces, then trim the ends.
+    let end = buf.len();
+    let (mut read, mut write) = (start, start);
+    while let Some(i) = DOUBLE_SPACE.find(&buf[read..end]) {
+        let keep_to = read + i + 1;
+        buf.copy_within(read..keep_to, write);
+        write += keep_to - read;
+        read = keep_to;
+        while read < end && buf[read] == b' ' {
+            read += 1;
+        }
+    }
+    buf.copy_within(read..end, write);
+    buf.truncate(write + (end - read));
+    if buf.len() > start && buf[start] == b' ' {
+        buf.remove(start);
+    }
+    if buf.len() > start && buf.last() == Some(&b' ') {
+        buf.pop();
+    }
+}
+
+/// Position of the first byte >= 0x80: 32-byte chunks are tested without early exit
+/// (vectorised), then the hit chunk byte by byte.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let chunk = bytes
+        .chunks(32)
+        .position(|c| c.iter().fold(0u8, |acc, &b| acc | b) >= 0x80)?;
+    let from = chunk * 32;
+    bytes[from..]
+        .iter()
+        .position(|&b| b >= 0x80)
+        .map(|p| from + p)
 }
 
 /// The shared last steps: dateline fields, date reconciliation, id, attribution.

@@ -17,6 +17,9 @@ use super::dateline::parse_dateline;
 use super::dates::parse_stamp;
 use crate::article::Published;
 
+/// How many leading lines are split off to look for the title and header lines.
+const HEAD_LINES: usize = 48;
+
 /// How many lines after the title may hold a date line.
 const DATE_LINE_WINDOW: usize = 3;
 
@@ -114,7 +117,8 @@ pub fn split_title_source(title: &str) -> (&str, Option<&str>) {
 /// Parses a plain-text article.
 pub fn parse_plain(text: &str) -> Draft {
     let mut draft = Draft::default();
-    let lines: Vec<&str> = text.split('\n').collect();
+    // Headers sit in the first lines: split only those; the last piece is the rest of the text.
+    let lines = head_lines(text);
     let mut i = lines
         .iter()
         .position(|l| !l.trim().is_empty())
@@ -186,9 +190,32 @@ pub fn parse_plain(text: &str) -> Draft {
             return draft;
         }
     }
-    let rest = lines.get(i..).map(|r| r.join("\n")).unwrap_or_default();
-    draft.parts = extract_body(&join_headers(&extra_headers, &rest), true);
+    // The body is a slice of the text from line `i` on: no copy.
+    let rest = lines
+        .get(i)
+        .map(|l| &text[offset_in(text, l)..])
+        .unwrap_or("");
+    draft.parts = extract_body(&join_headers(&extra_headers, rest), true);
     draft
+}
+
+/// Byte offset of `part`, a slice of `text`, inside `text`.
+fn offset_in(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len())
+}
+
+/// The first [`HEAD_LINES`] - 1 lines and then the rest of `text` (memchr's SIMD search).
+fn head_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::with_capacity(HEAD_LINES);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).take(HEAD_LINES - 1) {
+        lines.push(&text[start..end]);
+        start = end + 1;
+    }
+    lines.push(&text[start..]);
+    lines
 }
 
 /// Text of a `-- ` header line (`--` alone gives an empty header).

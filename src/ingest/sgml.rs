@@ -12,11 +12,12 @@
 
 use std::borrow::Cow;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use memchr::memmem;
 
 use super::body::extract_body;
-use super::dateline::parse_dateline;
+use super::dateline::{Dateline, parse_dateline};
 use super::dates::parse_sgml_date;
 use super::{Draft, Parsed, finish};
 use crate::article::Format;
@@ -77,7 +78,7 @@ fn parse_story(story: &str) -> Result<Draft, String> {
         .unwrap_or_default();
     if let Some(raw) = element(story, "DATELINE") {
         let line = entities(raw);
-        match parse_dateline(line.trim(), true) {
+        match parse_dateline(line.trim(), true).or_else(|| loose_dateline(line.trim())) {
             Some(d) => draft.parts.dateline = Some(d),
             None if line.trim().is_empty() => {}
             None => draft
@@ -96,12 +97,62 @@ fn parse_story(story: &str) -> Result<Draft, String> {
     Ok(draft)
 }
 
+/// A `<DATELINE>` the grammar refuses because of a typo (`NEW YORK, Narch 2 -`,
+/// `Mexico city, april 1 -`): the field is known to be a dateline, so the part before the first
+/// comma is the place when it is made of words, and a middle part is the region.
+fn loose_dateline(line: &str) -> Option<Dateline> {
+    let head = line.trim_end_matches(['-', ' ']).trim();
+    let parts: Vec<&str> = head.split(',').map(str::trim).collect();
+    let is_words = |s: &str| {
+        !s.is_empty()
+            && s.split_whitespace().count() <= 4
+            && s.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
+    };
+    let city = parts
+        .first()
+        .copied()
+        .filter(|c| is_words(c) && c.chars().next().is_some_and(char::is_uppercase))?;
+    let region = (parts.len() > 2)
+        .then(|| parts[1])
+        .filter(|r| is_words(r))
+        .map(str::to_string);
+    Some(Dateline {
+        location: Some(city.to_string()),
+        region,
+        ..Dateline::default()
+    })
+}
+
 /// The text of `<NAME>...</NAME>` (first occurrence).
 fn element<'a>(story: &'a str, name: &str) -> Option<&'a str> {
-    let open = format!("<{name}>");
-    let close = format!("</{name}>");
-    let start = memmem::find(story.as_bytes(), open.as_bytes())? + open.len();
-    let len = memmem::find(&story.as_bytes()[start..], close.as_bytes())?;
+    // Tag finders are built once: building one per story showed in profiles.
+    static TAGS: LazyLock<
+        Vec<(
+            &'static str,
+            memmem::Finder<'static>,
+            memmem::Finder<'static>,
+        )>,
+    > = LazyLock::new(|| {
+        [
+            ("DATE", "<DATE>", "</DATE>"),
+            ("TITLE", "<TITLE>", "</TITLE>"),
+            ("DATELINE", "<DATELINE>", "</DATELINE>"),
+            ("BODY", "<BODY>", "</BODY>"),
+        ]
+        .into_iter()
+        .map(|(n, o, c)| {
+            (
+                n,
+                memmem::Finder::new(o.as_bytes()),
+                memmem::Finder::new(c.as_bytes()),
+            )
+        })
+        .collect()
+    });
+    let (_, open, close) = TAGS.iter().find(|(n, _, _)| *n == name)?;
+    let start = open.find(story.as_bytes())? + open.needle().len();
+    let len = close.find(&story.as_bytes()[start..])?;
     Some(&story[start..start + len])
 }
 
@@ -115,19 +166,17 @@ fn unproc_text(story: &str) -> Option<&str> {
 
 /// Decodes `&#N;` and the named entities SGML uses; drops control characters.
 pub fn entities(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') && !s.bytes().any(|b| b < 0x20 && b != b'\n' && b != b'\t') {
+    if !s.contains('&') && !s.bytes().any(is_control_byte) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(amp) = rest.find('&') {
-        out.extend(
-            rest[..amp]
-                .chars()
-                .filter(|c| !c.is_control() || *c == '\n' || *c == '\t'),
-        );
+        push_without_controls(&mut out, &rest[..amp]);
         rest = &rest[amp..];
-        let semi = rest.find(';').filter(|&i| i <= 8);
+        // Look for the `;` only within entity length: a search to the next `;` anywhere would
+        // rescan the rest of the story at every `&`.
+        let semi = rest.as_bytes().iter().take(10).position(|&b| b == b';');
         let decoded = semi.and_then(|i| decode_entity(&rest[1..i]).map(|c| (c, i)));
         match decoded {
             Some((c, i)) => {
@@ -142,11 +191,31 @@ pub fn entities(s: &str) -> Cow<'_, str> {
             }
         }
     }
-    out.extend(
-        rest.chars()
-            .filter(|c| !c.is_control() || *c == '\n' || *c == '\t'),
-    );
+    push_without_controls(&mut out, rest);
     Cow::Owned(out)
+}
+
+fn is_control_byte(b: u8) -> bool {
+    (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f
+}
+
+/// Copies `s` in spans, skipping ASCII control characters other than newline and tab.
+fn push_without_controls(out: &mut String, mut s: &str) {
+    // Scan 32-byte chunks without early exit (vectorised); look closer only at a hit.
+    let hit = |c: &[u8]| c.iter().fold(false, |acc, &b| acc | is_control_byte(b));
+    while let Some(chunk) = s.as_bytes().chunks(32).position(hit) {
+        let from = chunk * 32;
+        let Some(i) = s.as_bytes()[from..]
+            .iter()
+            .position(|&b| is_control_byte(b))
+            .map(|i| from + i)
+        else {
+            break;
+        };
+        out.push_str(&s[..i]);
+        s = &s[i + 1..];
+    }
+    out.push_str(s);
 }
 
 fn decode_entity(name: &str) -> Option<char> {
@@ -222,6 +291,22 @@ mod tests {
             parsed.errors[0].to_string(),
             "r.sgm:record 1: story has no closing </REUTERS> tag"
         );
+    }
+
+    #[test]
+    fn misspelt_dateline_field_still_gives_the_place() {
+        assert_eq!(
+            loose_dateline("NEW YORK, Narch 2 -")
+                .and_then(|d| d.location)
+                .as_deref(),
+            Some("NEW YORK")
+        );
+        let d = loose_dateline("HAILEY, Idaho, Calif., March 20 -").unwrap();
+        assert_eq!(
+            (d.location.as_deref(), d.region.as_deref()),
+            (Some("HAILEY"), Some("Idaho"))
+        );
+        assert_eq!(loose_dateline("ME}LBOURNE, March 3 -"), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! itself) and files the `accept` filter rejects (not an article format) are left out, and
 //! symbolic links are not followed unless asked. A file named as a root is taken whatever its
 //! name. Problems (a root that does not exist, an unreadable folder, a symlink loop, a FIFO
-//! named as a root) become errors carrying the path; the walk goes on. It only reads metadata,
+//! named as a root or named like an article) become errors carrying the path; the walk goes on. It only reads metadata,
 //! never contents.
 
 use std::path::{Path, PathBuf};
@@ -169,9 +169,10 @@ pub fn walk_tree(roots: &[PathBuf], options: WalkOptions<'_>) -> Walk {
             }
             let named_root = entry.depth() == 0;
             if !file_type.is_file() {
-                // Only a FIFO, socket or device named on the command line deserves a message;
-                // inside folders they are simply not articles.
-                if named_root {
+                // A FIFO, socket or device is never opened (a FIFO would block the read). One
+                // named on the command line, or named like an article inside a folder, gets a
+                // message; other special files in folders are simply not articles.
+                if named_root || (options.accept)(entry.path()) {
                     out.errors.push(Error::io(
                         entry.path(),
                         std::io::Error::other("not a regular file"),

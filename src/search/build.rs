@@ -32,7 +32,7 @@ const TITLE_BOOST: f32 = 2.0;
 /// How far apart the query's words may stand to earn the proximity boost.
 const PROXIMITY_SLOP: u32 = 8;
 /// Weight of the proximity clause.
-const PROXIMITY_BOOST: f32 = 1.5;
+const PROXIMITY_BOOST: f32 = 3.0;
 
 /// Validated filters, already folded to the index's keys.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

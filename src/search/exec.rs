@@ -35,9 +35,13 @@ pub fn page(
     offset: usize,
     limit: usize,
 ) -> Result<Vec<(f32, DocAddress)>> {
-    if limit == 0 {
+    // An offset past every document finds nothing; tantivy would first allocate a heap of
+    // offset + limit entries (and overflow on absurd offsets) to learn that (issue 6).
+    let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    if limit == 0 || offset >= docs {
         return Ok(Vec::new());
     }
+    let limit = limit.min(docs);
     let schema = &fields.schema;
     let date =
         SortByStaticFastValue::<DateTime>::for_field(schema.get_field_name(fields.published));

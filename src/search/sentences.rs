@@ -1,6 +1,6 @@
 //! Sentence bounds in an article body, as byte ranges, for passage selection.
 //!
-//! A sentence ends at a line break, or at `.`, `!`, `?` or `…` (plus any closing quotes or
+//! A sentence ends at a blank line, or at `.`, `!`, `?` or `…` (plus any closing quotes or
 //! brackets) followed by white space and a character that is not a lower-case letter, unless
 //! the word before the full stop is a common abbreviation or an initial (`Mr.`, `U.S.`, `J.`).
 //! It is a heuristic for choosing readable passages, not a linguistic tool.
@@ -39,7 +39,13 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     let mut start: Option<usize> = None;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        if c == '\n' || c == '\r' {
+        // A blank line ends a paragraph; a single line break is only wrapping (Reuters SGML
+        // bodies are wrapped at 70 columns).
+        if c == '\n'
+            && text[i + 1..]
+                .trim_start_matches([' ', '\t', '\r'])
+                .starts_with('\n')
+        {
             if let Some(s) = start.take() {
                 spans.push((s, text[..i].trim_end().len()));
             }
@@ -94,7 +100,22 @@ mod tests {
     }
 
     #[test]
-    fn splits_at_stops_and_line_breaks() {
+    fn single_line_breaks_are_wrapping_but_end_a_sentence_after_a_stop() {
+        assert_eq!(
+            sentences("Repair work on the Iraq-\nTurkey oil pipeline began.\nIt ended\non Friday."),
+            [
+                "Repair work on the Iraq-\nTurkey oil pipeline began.",
+                "It ended\non Friday."
+            ]
+        );
+        assert_eq!(
+            sentences("Headline without stop\n\nBody."),
+            ["Headline without stop", "Body."]
+        );
+    }
+
+    #[test]
+    fn splits_at_stops_and_paragraphs() {
         assert_eq!(
             sentences("Talks go on. Peskov said so!\n\n\"Listen,\" he said. \"It ends.\" Next one"),
             [

@@ -241,7 +241,12 @@ impl Highlighter {
         } else {
             Vec::new()
         };
-        let exact = tokens(&self.exact, body);
+        let needs_exact = self.patterns.iter().any(|p| !matches!(p, Pattern::Stem(_)));
+        let exact = if needs_exact {
+            tokens(&self.exact, body)
+        } else {
+            Vec::new()
+        };
         let mut out = Vec::new();
         for (index, pattern) in self.patterns.iter().enumerate() {
             match pattern {
@@ -333,18 +338,23 @@ fn cut(body: &str, s: usize, e: usize, first: Option<(usize, usize)>) -> (usize,
     if e - s <= MAX_PASSAGE_BYTES {
         return (s, e);
     }
-    let anchor = first.map_or(s, |(from, _)| {
+    let mut anchor = first.map_or(s, |(from, _)| {
         from.saturating_sub(MAX_PASSAGE_BYTES / 4).max(s)
     });
+    while !body.is_char_boundary(anchor) {
+        anchor -= 1;
+    }
     let start = if anchor == s {
         s
     } else {
         // Begin at the next word.
         body[anchor..e]
-            .find(char::is_whitespace)
-            .map_or(anchor, |i| anchor + i + 1)
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(anchor, |(i, c)| anchor + i + c.len_utf8())
+            // Never past the first highlight (a long run without spaces).
+            .min(first.map_or(e, |(from, _)| from))
     };
-    let start = (start..=e).find(|&i| body.is_char_boundary(i)).unwrap_or(e);
     let mut end = (start + MAX_PASSAGE_BYTES).min(e);
     while !body.is_char_boundary(end) {
         end -= 1;

@@ -23,8 +23,15 @@ pub fn exists(searcher: &Searcher, field: Field, key: &str) -> Result<bool> {
 }
 
 /// Up to [`MAX_SUGGESTIONS`] values of `field` near `key`: closest edit distance first, then
-/// values sharing a prefix or a word with it; ties alphabetical.
-pub fn nearest(searcher: &Searcher, field: Field, key: &str) -> Result<Vec<String>> {
+/// values sharing a prefix or a word with it; ties alphabetical. `fold` turns a stored value
+/// into the form `key` is in (identity for key fields; the name folder for display names, so
+/// `peskow` suggests `Dmitry Peskov`).
+pub fn nearest(
+    searcher: &Searcher,
+    field: Field,
+    key: &str,
+    fold: &dyn Fn(&str) -> String,
+) -> Result<Vec<String>> {
     let mut values = BTreeSet::new();
     for segment in searcher.segment_readers() {
         let inverted = segment
@@ -41,16 +48,17 @@ pub fn nearest(searcher: &Searcher, field: Field, key: &str) -> Result<Vec<Strin
     let limit = (key.chars().count() / 3).max(2);
     let mut scored: Vec<(usize, String)> = values
         .into_iter()
-        .filter_map(|v| {
+        .filter_map(|shown| {
+            let v = fold(&shown);
             let d = distance(key, &v);
             let related = v.starts_with(key)
                 || key.starts_with(v.as_str())
                 || v.split(' ')
                     .any(|w| w == key || distance(w, key) <= limit.min(2));
             if d <= limit {
-                Some((d, v))
+                Some((d, shown))
             } else if related {
-                Some((limit + 1, v))
+                Some((limit + 1, shown))
             } else {
                 None
             }
@@ -85,6 +93,7 @@ fn distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::schema::fold_key;
     use crate::search::testkit::{TestIndex, plain, seed};
 
     #[test]
@@ -106,13 +115,31 @@ mod tests {
         let f = &ix.fields;
         assert!(exists(&s, f.speaker_key, "peskov").unwrap());
         assert!(!exists(&s, f.speaker_key, "peskow").unwrap());
+        let same = |v: &str| v.to_string();
         assert_eq!(
-            nearest(&s, f.speaker_key, "peskow").unwrap(),
+            nearest(&s, f.speaker_key, "peskow", &same).unwrap(),
             ["peskov", "dmitry peskov"]
         );
-        assert_eq!(nearest(&s, f.location_key, "kiev").unwrap(), ["kyiv"]);
-        assert_eq!(nearest(&s, f.location_key, "york").unwrap(), ["new york"]);
-        assert_eq!(nearest(&s, f.agency_key, "reuter").unwrap(), ["reuters"]);
-        assert!(nearest(&s, f.agency_key, "xinhua").unwrap().is_empty());
+        assert_eq!(
+            nearest(&s, f.speaker_name, "peskow", &fold_key).unwrap(),
+            ["Dmitry Peskov"]
+        );
+        assert_eq!(
+            nearest(&s, f.location_key, "kiev", &same).unwrap(),
+            ["kyiv"]
+        );
+        assert_eq!(
+            nearest(&s, f.location_key, "york", &same).unwrap(),
+            ["new york"]
+        );
+        assert_eq!(
+            nearest(&s, f.agency_key, "reuter", &same).unwrap(),
+            ["reuters"]
+        );
+        assert!(
+            nearest(&s, f.agency_key, "xinhua", &same)
+                .unwrap()
+                .is_empty()
+        );
     }
 }

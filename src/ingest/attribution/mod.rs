@@ -1,8 +1,31 @@
-//! Attribution: who said what in a story body. (Being written.)
+//! Attribution: who said what in a story body.
+//!
+//! [`attribute`] runs in three passes over the body. [`text`] finds paragraphs, quotations
+//! (joined over paragraphs) and sentences as byte ranges; each sentence is tokenised once
+//! ([`tokens`], quotations folded into one token), scanned for speech cues and their adjacent
+//! source ([`source`], [`sentence`]), and its capitalised full names are recorded as mentions.
+//! Then [`resolve`] maps every source, in body order, to a distinct person or organisation
+//! (surname -> earliest full name, typos, `the official`, `he`). Finally byte ranges become the
+//! character offsets of [`Quote`]. It does not guess unnamed sources (`a spokesman said`,
+//! `officials say`): those statements are left out.
+
+mod lexicon;
+mod mentions;
+mod resolve;
+mod said_on;
+mod sentence;
+mod source;
+mod text;
+mod tokens;
 
 use chrono::NaiveDate;
 
 use crate::article::{Quote, Speaker};
+use crate::ingest::names::speaker_key;
+use resolve::Registry;
+use sentence::{Ctx, Finding, Who, analyze};
+use source::Source;
+use tokens::{Tok, tokenize};
 
 /// The speakers, organisations and quotes found in one body.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -16,6 +39,298 @@ pub struct Attribution {
 }
 
 /// Finds every attributed statement in `body`. `published` resolves "said on Thursday".
-pub fn attribute(_body: &str, _published: Option<NaiveDate>) -> Attribution {
-    Attribution::default()
+pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
+    let paras = text::paragraphs(body);
+    let quotes = text::quote_spans(body, &paras);
+    let mut sents = Vec::new();
+    text::sentences(body, &paras, &quotes, &mut sents);
+
+    let mut reg = Registry::new(body);
+    let mut findings: Vec<Finding> = Vec::new();
+    // Sources are resolved after all mentions are known, so a surname can reach a full name
+    // written later in the article too; their strings are copied out of the token buffer.
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut sources: Vec<Resolved> = Vec::new();
+    let mut qi = 0;
+    let mut prev_para = usize::MAX;
+    let (mut prev_attr, mut prev_colon) = (false, false);
+    let mut cues = Vec::new();
+    tokens::cue_positions(body, &mut cues);
+    let mut ci = 0;
+    for (n, s) in sents.iter().enumerate() {
+        while ci < cues.len() && cues[ci] < s.range.start {
+            ci += 1;
+        }
+        let has_cue = ci < cues.len() && cues[ci] < s.range.end;
+        let same_para = s.paragraph == prev_para;
+        if !has_cue && !(if same_para { prev_attr } else { prev_colon }) {
+            // Nothing here can attribute or continue a quote: skip tokenising it.
+            (prev_attr, prev_colon) = (false, false);
+            prev_para = s.paragraph;
+            continue;
+        }
+        tokenize(body, s.range.clone(), &quotes, &mut qi, &mut toks);
+        // A bare quotation continues the speaker of the previous sentence in its paragraph,
+        // or of a previous paragraph that ended with `Peskov said:`.
+        let continues = if s.paragraph == prev_para {
+            prev_attr
+        } else {
+            prev_colon
+        };
+        prev_para = s.paragraph;
+        let cx = Ctx {
+            body,
+            quotes: &quotes,
+            published,
+            sentence: n,
+            continues,
+        };
+        let first = findings.len();
+        (prev_attr, prev_colon) = analyze(&cx, &toks, &mut findings);
+        for f in &findings[first..] {
+            sources.push(prepare(body, &toks, &f.who));
+        }
+    }
+
+    // Resolve in body order.
+    let mut owner: Vec<Option<usize>> = Vec::with_capacity(findings.len());
+    let mut last: Option<usize> = None;
+    for (f, src) in findings.iter().zip(sources.iter()) {
+        let who = match src {
+            Resolved::Previous => last,
+            Resolved::Name {
+                name,
+                words,
+                role,
+                female,
+                policy,
+            } => match policy {
+                Single::Org => reg.org(name, false, f.sentence),
+                Single::Person => {
+                    reg.person(name, *words, role.as_deref(), *female, f.sentence, true)
+                }
+                Single::KnownOnly => {
+                    reg.person(name, *words, role.as_deref(), *female, f.sentence, false)
+                }
+                Single::KnownOrOrg => reg
+                    .person(name, *words, role.as_deref(), *female, f.sentence, false)
+                    .or_else(|| reg.org(name, false, f.sentence)),
+            },
+            Resolved::Pronoun(female) => reg.pronoun(*female, f.sentence),
+            Resolved::Description { phrase, head } => reg.description(phrase, head, f.sentence),
+            Resolved::Org { name, generic } => reg.org(name, *generic, f.sentence),
+        };
+        if let Some(w) = who {
+            reg.entities[w].last = f.sentence;
+            last = Some(w);
+        }
+        owner.push(who);
+    }
+    build(body, &reg, &findings, &owner)
 }
+
+/// A source with its strings extracted (the tokens are gone by resolution time).
+enum Resolved {
+    Previous,
+    Name {
+        name: String,
+        words: usize,
+        role: Option<String>,
+        female: Option<bool>,
+        policy: Single,
+    },
+    Pronoun(bool),
+    Description {
+        phrase: String,
+        head: String,
+    },
+    Org {
+        name: String,
+        generic: bool,
+    },
+}
+
+fn prepare(body: &str, toks: &[Tok], who: &Who) -> Resolved {
+    match who {
+        Who::Previous => Resolved::Previous,
+        Who::Source(Source::Name {
+            toks: r,
+            role,
+            female,
+            weak,
+        }) => {
+            let name = name_text(body, &toks[r.clone()]);
+            let policy = single_policy(&name, r.len(), *weak || role.is_some() || female.is_some());
+            let policy = match policy {
+                Single::KnownOnly if *weak => Single::KnownOrOrg,
+                Single::Person if *weak => Single::KnownOrOrg,
+                p => p,
+            };
+            Resolved::Name {
+                words: r.len(),
+                name,
+                role: role.clone().map(|r| squash(&body[r])),
+                female: *female,
+                policy,
+            }
+        }
+        Who::Source(Source::Pronoun { female }) => Resolved::Pronoun(*female),
+        Who::Source(Source::Description { phrase, head }) => Resolved::Description {
+            phrase: squash(&body[phrase.clone()]),
+            head: body[head.clone()].to_string(),
+        },
+        Who::Source(Source::Org { name, generic }) => Resolved::Org {
+            name: squash(&body[name.clone()]),
+            generic: *generic,
+        },
+    }
+}
+
+/// How far a name may create a new person when it matches none named before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Single {
+    /// A full name, or a bare word nothing speaks against.
+    Person,
+    /// A place (`Russia said`) or a web-style name (`BuzzFeed`, `Factcheck.org`).
+    Org,
+    /// Only when it resolves to a person named in the article (`Critics said` does not).
+    KnownOnly,
+    /// A person when it resolves, otherwise an organisation (`according to Gallup`).
+    KnownOrOrg,
+}
+
+/// The policy for a name of `words` words; `backed` when a role, honorific or `according to`
+/// already decided what it is.
+fn single_policy(name: &str, words: usize, backed: bool) -> Single {
+    if lexicon::is_place(name) {
+        return Single::Org;
+    }
+    if words > 1 || backed {
+        return Single::Person;
+    }
+    let b = name.as_bytes();
+    let camel = b.windows(2).enumerate().any(|(i, w)| {
+        w[0].is_ascii_lowercase()
+            && w[1].is_ascii_uppercase()
+            && !matches!(
+                &b[..=i],
+                b"Mc" | b"Mac" | b"De" | b"Di" | b"La" | b"Le" | b"Van" | b"Von" | b"Du"
+            )
+    });
+    let dotted = name.contains('.') && name.bytes().filter(|c| c.is_ascii_lowercase()).count() > 1;
+    if camel || dotted {
+        return Single::Org;
+    }
+    if name.ends_with('s') || lexicon::is_group_word(name) {
+        return Single::KnownOnly;
+    }
+    Single::Person
+}
+
+/// A name's words joined by single spaces, possessive dropped.
+fn name_text(body: &str, toks: &[Tok]) -> String {
+    let mut s = String::new();
+    for t in toks {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        let w = if t.dot {
+            &body[t.start..t.end]
+        } else {
+            t.text(body)
+        };
+        s.push_str(w);
+    }
+    s
+}
+
+/// Collapses whitespace runs (line breaks inside a paragraph) to one space.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Turns resolved findings into the article's speakers, organisations and quotes.
+fn build(body: &str, reg: &Registry, findings: &[Finding], owner: &[Option<usize>]) -> Attribution {
+    let mut counts = vec![0usize; reg.entities.len()];
+    let mut conv = CharOffsets::new(body);
+    let mut quotes = Vec::new();
+    for (f, o) in findings.iter().zip(owner) {
+        let Some(o) = *o else { continue };
+        if f.text.is_empty() {
+            continue;
+        }
+        let e = &reg.entities[o];
+        counts[o] += 1;
+        let start = conv.chars(f.text.start);
+        let end = conv.chars(f.text.end);
+        quotes.push(Quote {
+            speaker: e.name.clone(),
+            speaker_key: e.key.clone(),
+            kind: f.kind,
+            text: body[f.text.clone()].to_string(),
+            start,
+            end,
+            said_on: f.said_on,
+        });
+    }
+    quotes.sort_by_key(|q| (q.start, q.end));
+    let mut out = Attribution {
+        quotes,
+        ..Default::default()
+    };
+    for (e, &n) in reg.entities.iter().zip(&counts) {
+        if n == 0 {
+            continue;
+        }
+        let sp = Speaker {
+            name: e.name.clone(),
+            key: speaker_key(&e.name),
+            aliases: e.aliases.clone(),
+            role: e.role.clone(),
+            quotes: n,
+        };
+        if e.org {
+            out.organisations.push(sp)
+        } else {
+            out.speakers.push(sp)
+        }
+    }
+    out
+}
+
+/// Byte -> character offsets, counting forward from the last answer (offsets arrive roughly in
+/// order) and restarting from 0 when asked for an earlier one. ASCII bodies skip counting.
+struct CharOffsets<'a> {
+    body: &'a str,
+    ascii: bool,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    fn new(body: &'a str) -> Self {
+        CharOffsets {
+            body,
+            ascii: body.is_ascii(),
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    fn chars(&mut self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        let seg = &self.body.as_bytes()[self.byte..byte];
+        self.chars += seg.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -221,3 +221,31 @@ fn more_than_64_terms_is_refused() {
         )
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text parses into a query or a bad-query error with a column inside the text
+        /// (or just past it); never a panic.
+        #[test]
+        fn any_text_is_a_query_or_a_located_error(text in "[a-zA-Z \"()*:~0-9\\-ÄžЖ\u{7}]{0,80}") {
+            match Query::parse(&text) {
+                Ok(q) => prop_assert!(!q.positive_leaves().is_empty() || matches!(q.root, Node::Not(_) | Node::And(_) | Node::Or(_))),
+                Err(Error::BadQuery { column, .. }) => {
+                    if let Some(c) = column {
+                        prop_assert!(c >= 1 && c <= text.chars().count() + 1, "column {c} for {text:?}");
+                    }
+                }
+                Err(other) => prop_assert!(false, "unexpected error {other}"),
+            }
+        }
+
+        /// Fully arbitrary strings never panic.
+        #[test]
+        fn arbitrary_strings_never_panic(text in any::<String>()) {
+            let _ = Query::parse(&text);
+        }
+    }
+}

@@ -164,3 +164,31 @@ fn long_sentences_are_cut_around_the_match_at_word_bounds() {
         p.text
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the body, passages are slices of it at their character offsets, in body
+        /// order, and highlights lie inside their passage.
+        #[test]
+        fn passages_are_checkable_slices(
+            body in "([A-Za-zÉé«» ,.!?\n]|oil|pipeline|Дружба){0,120}",
+            query in prop::sample::select(vec!["oil", "\"oil pipeline\"", "pipel*", "oil -pipeline", "\"oil pipeline\"~2", "дружба"]),
+        ) {
+            let chars: Vec<char> = body.chars().collect();
+            let ps = Highlighter::new(&Query::parse(query).unwrap()).passages(&Article { body: body.clone(), ..Article::default() });
+            prop_assert!(ps.len() <= MAX_PASSAGES);
+            let mut last_end = 0;
+            for p in &ps {
+                prop_assert!(p.start >= last_end && p.start <= p.end && p.end <= chars.len());
+                prop_assert_eq!(chars[p.start..p.end].iter().collect::<String>(), p.text.clone());
+                for h in &p.highlights {
+                    prop_assert!(h.start >= p.start && h.start < h.end && h.end <= p.end);
+                }
+                last_end = p.end;
+            }
+        }
+    }
+}

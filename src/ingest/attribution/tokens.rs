@@ -1,0 +1,384 @@
+//! Tokens of one sentence, with quotations folded into single tokens.
+//!
+//! Attribution reads the *frame* of a sentence (the words outside quotation marks), so each
+//! quotation becomes one [`TokKind::Quote`] token and its words are never looked at. Words keep
+//! byte ranges into the body plus the few flags the rules need (capital, trailing full stop,
+//! possessive). The token buffer is reused across sentences: no allocation per token.
+
+use super::text::QuoteSpan;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    /// A word (letters, digits, inner apostrophes, hyphens and dots).
+    Word,
+    /// `,`
+    Comma,
+    /// `:`
+    Colon,
+    /// `;`, a dash, or another clause break.
+    Break,
+    /// `(`
+    Open,
+    /// `)`
+    Close,
+    /// `.`, `!` or `?` (sentence end).
+    Stop,
+    /// A quotation (index into the quote spans).
+    Quote(usize),
+    /// Anything else.
+    Other,
+}
+
+/// One token: kind, byte range, flags.
+#[derive(Clone, Copy, Debug)]
+pub struct Tok {
+    /// Kind.
+    pub kind: TokKind,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset after the last byte (a trailing abbreviation dot included).
+    pub end: usize,
+    /// First letter is upper case.
+    pub cap: bool,
+    /// Ends with an abbreviation or initial dot (`Mr.`, `J.`).
+    pub dot: bool,
+    /// Ends with `'s` / `’s`.
+    pub poss: bool,
+}
+
+impl Tok {
+    /// True for a word token.
+    #[inline]
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    /// The word without a trailing dot or possessive.
+    #[inline]
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        let mut e = self.end;
+        if self.dot {
+            e -= 1;
+        }
+        let s = &body[self.start..e];
+        if self.poss {
+            let cut = if s.ends_with("’s") { 4 } else { 2 };
+            return &s[..s.len() - cut];
+        }
+        s
+    }
+}
+
+/// Tokenises `range` of `body` into `out` (cleared first). `quotes` are all the body's quote
+/// spans; `qi` is a cursor into them that only moves forward across calls.
+pub fn tokenize(
+    body: &str,
+    range: std::ops::Range<usize>,
+    quotes: &[QuoteSpan],
+    qi: &mut usize,
+    out: &mut Vec<Tok>,
+) {
+    out.clear();
+    let b = body.as_bytes();
+    let end = range.end;
+    let mut i = range.start;
+    while *qi < quotes.len() && quotes[*qi].end <= i {
+        *qi += 1;
+    }
+    while i < end {
+        // A quotation (or the rest of one that started in an earlier sentence or paragraph).
+        if *qi < quotes.len() && quotes[*qi].start <= i {
+            let q = &quotes[*qi];
+            let e = q.end.min(end);
+            out.push(Tok {
+                kind: TokKind::Quote(*qi),
+                start: i,
+                end: e,
+                cap: false,
+                dot: false,
+                poss: false,
+            });
+            i = e;
+            if q.end <= e {
+                *qi += 1;
+            }
+            continue;
+        }
+        let next_quote = if *qi < quotes.len() {
+            quotes[*qi].start.min(end)
+        } else {
+            end
+        };
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if super::text::is_nbsp(b, i) && i + 2 <= end {
+            i += 2;
+            continue;
+        }
+        if c.is_ascii_alphanumeric() || (c >= 0xC0 && starts_alpha(body, i)) {
+            let (tok, ni) = word(body, i, next_quote);
+            out.push(tok);
+            i = ni;
+            continue;
+        }
+        let (kind, len) = match c {
+            b',' => (TokKind::Comma, 1),
+            b':' => (TokKind::Colon, 1),
+            b';' => (TokKind::Break, 1),
+            b'(' | b'[' => (TokKind::Open, 1),
+            b')' | b']' => (TokKind::Close, 1),
+            // A stop with words after it (`D.C.-based`, `Mo.,`, `...`) is no sentence end.
+            b'.' | b'!' | b'?' if !at_end(b, i + 1, end) => (TokKind::Other, 1),
+            b'.' | b'!' | b'?' => (TokKind::Stop, 1),
+            b'-' if i + 1 < end && b[i + 1] == b'-' => (TokKind::Break, 2),
+            0xE2 if i + 2 < b.len() && b[i + 1] == 0x80 && matches!(b[i + 2], 0x93 | 0x94) => {
+                (TokKind::Break, 3)
+            }
+            _ => (TokKind::Other, utf8_len(c)),
+        };
+        let len = len.min(end - i).max(1);
+        out.push(Tok {
+            kind,
+            start: i,
+            end: i + len,
+            cap: false,
+            dot: false,
+            poss: false,
+        });
+        i += len;
+        while i < end && !body.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+}
+
+/// True when only spaces, closing marks and brackets remain from `j` to `end`.
+fn at_end(b: &[u8], mut j: usize, end: usize) -> bool {
+    while j < end {
+        match b[j] {
+            b' ' | b'"' | b'\'' | b')' | b']' | b'.' | b'!' | b'?' | b'\n' => j += 1,
+            0xE2 if j + 2 < end && b[j + 1] == 0x80 && matches!(b[j + 2], 0x9D | 0x99) => j += 3,
+            0xC2 if j + 1 < end && b[j + 1] == 0xBB => j += 2,
+            _ => return false,
+        }
+    }
+    true
+}
+
+#[inline]
+fn utf8_len(c: u8) -> usize {
+    match c {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+#[inline]
+fn starts_alpha(body: &str, i: usize) -> bool {
+    body.get(i..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_alphabetic)
+}
+
+/// Reads one word starting at `i` (a letter or digit), stopping before `limit`.
+fn word(body: &str, i: usize, limit: usize) -> (Tok, usize) {
+    let b = body.as_bytes();
+    let cap = if b[i] < 0x80 {
+        b[i].is_ascii_uppercase()
+    } else {
+        body[i..].chars().next().is_some_and(char::is_uppercase)
+    };
+    let mut j = i;
+    loop {
+        if j >= limit {
+            break;
+        }
+        let c = b[j];
+        if c.is_ascii_alphanumeric() {
+            j += 1;
+        } else if (c == b'\'' || c == b'-' || c == b'.')
+            && j + 1 < limit
+            && b[j + 1].is_ascii_alphanumeric()
+        {
+            // Inner apostrophe, hyphen or dot (O'Brien, Al-Assad, U.S).
+            j += 1;
+        } else if c == 0xE2
+            && j + 3 < limit
+            && b[j + 1] == 0x80
+            && b[j + 2] == 0x99
+            && b[j + 3].is_ascii_alphabetic()
+        {
+            j += 3; // ’ inside a word
+        } else if c >= 0xC0 && starts_alpha(body, j) {
+            j += utf8_len(c);
+        } else {
+            break;
+        }
+    }
+    let j = j.min(limit);
+    let w = &b[i..j];
+    let poss = w.len() > 2 && (w.ends_with(b"'s") || w.ends_with("’s".as_bytes()));
+    // A dot right after the word belongs to it when the word is an abbreviation or initial,
+    // or when the sentence goes on (`U.S. officials`): sentence-final dots stay separate.
+    let mut dot = false;
+    let mut end = j;
+    if j < limit && b[j] == b'.' {
+        let rest_is_space_then_more = j + 2 < limit && b[j + 1] == b' ';
+        let short = w.len() <= 4 || w.contains(&b'.');
+        if rest_is_space_then_more && short {
+            dot = true;
+            end = j + 1;
+        }
+    }
+    (
+        Tok {
+            kind: TokKind::Word,
+            start: i,
+            end,
+            cap,
+            dot,
+            poss,
+        },
+        end,
+    )
+}
+
+/// Byte offsets of every cue word in `body`, in order: the cheap pre-pass that lets
+/// attribution tokenise only sentences that can attribute something. Cues are words between
+/// spaces or line breaks (trailing punctuation aside), so `memchr2` cuts the body at those and
+/// each word costs one bit test on (length, first letter, last letter) before any string
+/// comparison: no loop over the word's bytes, and few mispredicted branches.
+pub fn cue_positions(body: &str, out: &mut Vec<usize>) {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // High bit set in each byte of `x` that is zero (exact: no borrow between bytes).
+    #[inline]
+    fn zero_bytes(x: u64) -> u64 {
+        !(((x & !HI).wrapping_add(!HI)) | x) & HI
+    }
+    let b = body.as_bytes();
+    let n = b.len();
+    let mut start = 0;
+    let mut i = 0;
+    // Eight bytes at a time: the separators (space, line feed, and 0xA0, the end of a
+    // no-break space) of a word, without a call per word.
+    while i + 8 <= n {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&b[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
+        let mut m =
+            zero_bytes(x ^ (0x20 * LO)) | zero_bytes(x ^ (0x0A * LO)) | zero_bytes(x ^ (0xA0 * LO));
+        while m != 0 {
+            let k = i + (m.trailing_zeros() / 8) as usize;
+            check_word(body, start, k, out);
+            start = k + 1;
+            m &= m - 1;
+        }
+        i += 8;
+    }
+    for (k, &c) in b.iter().enumerate().skip(i) {
+        if matches!(c, b' ' | b'\n' | 0xA0) {
+            check_word(body, start, k, out);
+            start = k + 1;
+        }
+    }
+    check_word(body, start, n, out);
+}
+
+#[inline]
+fn check_word(body: &str, s: usize, mut e: usize, out: &mut Vec<usize>) {
+    let b = body.as_bytes();
+    if e < s + 3 {
+        return;
+    }
+    while e > s
+        && matches!(
+            b[e - 1],
+            b',' | b'.' | b';' | b':' | b'"' | b'\'' | b')' | b'?' | b'!' | 0xC2
+        )
+    {
+        e -= 1;
+    }
+    let len = e - s;
+    if !(3..=15).contains(&len) {
+        return;
+    }
+    let (first, last) = (b[s], b[e - 1]);
+    if first == b'A' {
+        if &b[s..e] == b"According" {
+            out.push(s);
+        }
+        return;
+    }
+    if !first.is_ascii_lowercase()
+        || !last.is_ascii_lowercase()
+        || !super::lexicon::may_be_cue(len, first, last)
+    {
+        return;
+    }
+    let w = &b[s..e];
+    if w.iter().all(u8::is_ascii_lowercase) {
+        // All ASCII lower case: a valid `str` on its own.
+        if super::lexicon::cue(&body[s..e]).is_some() {
+            out.push(s);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::attribution::text::{paragraphs, quote_spans};
+
+    fn toks(body: &str) -> Vec<(TokKind, String)> {
+        let paras = paragraphs(body);
+        let q = quote_spans(body, &paras);
+        let mut out = Vec::new();
+        let mut qi = 0;
+        tokenize(body, 0..body.len(), &q, &mut qi, &mut out);
+        out.iter()
+            .map(|t| (t.kind, t.text(body).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn cue_positions_find_whole_words_only() {
+        let body = "According to him, Peskov said; unsaid saidx tells. Ça said\nadded s4id";
+        let mut v = Vec::new();
+        cue_positions(body, &mut v);
+        assert_eq!(v, [0, 25, 44, 55, 60]);
+    }
+
+    #[test]
+    fn quote_is_one_token() {
+        let t = toks("\"A, b.\" Mr. O'Brien’s aide said.");
+        let kinds: Vec<TokKind> = t.iter().map(|x| x.0).collect();
+        assert_eq!(
+            kinds,
+            [
+                TokKind::Quote(0),
+                TokKind::Word,
+                TokKind::Word,
+                TokKind::Word,
+                TokKind::Word,
+                TokKind::Stop
+            ]
+        );
+        assert_eq!(t[1].1, "Mr");
+        assert_eq!(t[2].1, "O'Brien");
+    }
+
+    #[test]
+    fn non_ascii_words_and_dashes() {
+        let t = toks("Zoë — Łukasz said 😀.");
+        assert_eq!(t[0].1, "Zoë");
+        assert_eq!(t[1].0, TokKind::Break);
+        assert_eq!(t[2].1, "Łukasz");
+        assert_eq!(t[4].0, TokKind::Other);
+    }
+}
