@@ -261,7 +261,11 @@ pub fn run_index(
 
     // Files gone from the walked folders.
     // Hashing `str`s, not `Path`s: a `Path` hashes component by component, several times slower.
-    let seen: HashSet<&str> = walked.files.iter().filter_map(|f| f.path.to_str()).collect();
+    let seen: HashSet<&str> = walked
+        .files
+        .iter()
+        .filter_map(|f| f.path.to_str())
+        .collect();
     let gone: Vec<String> = writer
         .manifest()
         .paths()
