@@ -15,10 +15,10 @@
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocSet, Searcher, TERMINATED, TantivyDocument, Term};
+use tantivy::{DocId, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
 use crate::index::document::stored_text;
@@ -252,12 +252,31 @@ impl Manifest {
             return Ok(*stored);
         }
         let term = Term::from_field_text(self.fields.doc_key, &schema::doc_key(KIND_ARTICLE, id));
-        let query = TermQuery::new(term, IndexRecordOption::Basic);
-        let top = self
-            .committed
-            .search(&query, &TopDocs::with_limit(1).order_by_score())
-            .map_err(read_err)?;
-        Ok(!top.is_empty())
+        Ok(!self.committed_docs_with(&term)?.is_empty())
+    }
+
+    /// Live committed documents holding `term`, as (segment ordinal, doc id); straight from the
+    /// postings, without scoring or the document store.
+    fn committed_docs_with(&self, term: &Term) -> Result<Vec<(usize, DocId)>> {
+        let mut found = Vec::new();
+        for (ord, segment) in self.committed.segment_readers().iter().enumerate() {
+            let inverted = segment.inverted_index(term.field()).map_err(read_err)?;
+            let postings = inverted
+                .read_postings(term, IndexRecordOption::Basic)
+                .map_err(|e| read_err(e.into()))?;
+            let Some(mut postings) = postings else {
+                continue;
+            };
+            let alive = segment.alive_bitset();
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    found.push((ord, doc));
+                }
+                doc = postings.advance();
+            }
+        }
+        Ok(found)
     }
 
     /// Records a written entry (replacing any earlier one) and the articles it stored.
@@ -330,13 +349,24 @@ impl Manifest {
     /// Files whose listed copies are stored nowhere (a run killed between removing an owner and
     /// re-parsing its copies leaves these): checked at the start of every run.
     pub fn orphaned_copies(&self) -> Result<Vec<String>> {
+        // A holder's ids (owned and copies) come from the `id` fast field: an owned id is
+        // always stored, so any id stored nowhere is a lost copy. No document is read unless
+        // something is lost, which keeps this cheap on every run.
         let term = Term::from_field_text(self.fields.doc_key, HAS_COPIES);
+        let id_name = self.fields.schema.get_field_name(self.fields.id);
         let mut lost = Vec::new();
-        for doc in self.committed_docs(&TermQuery::new(term, IndexRecordOption::Basic))? {
-            let entry = SourceEntry::from_document(&self.fields, &doc)?;
-            for id in entry.copies {
+        let mut id = String::new();
+        for (ord, doc) in self.committed_docs_with(&term)? {
+            let segment = self.committed.segment_reader(ord as u32);
+            let Some(ids) = segment.fast_fields().str(id_name).map_err(read_err)? else {
+                continue;
+            };
+            for term_ord in ids.term_ords(doc) {
+                id.clear();
+                ids.ord_to_str(term_ord, &mut id)
+                    .map_err(|e| read_err(e.into()))?;
                 if !self.is_stored(&id)? {
-                    lost.push(id);
+                    lost.push(id.clone());
                 }
             }
         }
