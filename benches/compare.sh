@@ -94,9 +94,9 @@ for scale in "${SCALES[@]}"; do
         mv "$DATA/$scale.counts" "$dir/.complete"
     fi
     if [ "$HAVE_TANTIVY" -eq 1 ] && [ ! -f "$DATA/$scale.ndjson" ]; then
-        python3 "$ROOT/benches/sgml_to_text.py" --src "$SRC" --out "$DATA/$scale.ndjson.tmp" \
-            --copies "${scale#x}" --ndjson "$DATA/$scale.ndjson" >/dev/null
-        rm -rf "$DATA/$scale.ndjson.tmp"
+        python3 "$ROOT/benches/sgml_to_text.py" --src "$SRC" --copies "${scale#x}" \
+            --ndjson "$DATA/$scale.ndjson.tmp" >/dev/null
+        mv "$DATA/$scale.ndjson.tmp" "$DATA/$scale.ndjson"
     fi
     read -r "STORIES[$scale]" "BYTES[$scale]" <"$dir/.complete"
     echo "$scale: ${STORIES[$scale]} stories, ${BYTES[$scale]} bytes" >&2
