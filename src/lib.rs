@@ -19,6 +19,7 @@
 
 pub mod article;
 pub mod cli;
+pub mod display;
 pub mod error;
 pub mod index;
 pub mod ingest;

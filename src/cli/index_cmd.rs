@@ -26,24 +26,7 @@ pub const DEFAULT_ROOT: &str = "corpus";
 /// Exit status after Ctrl-C, as shells report a SIGINT death.
 const EXIT_INTERRUPTED: i32 = 130;
 
-/// Shortens absolute paths under the working directory in a message to relative ones.
-pub(crate) struct Relative(pub(crate) Option<String>);
-
-impl Relative {
-    pub(crate) fn new() -> Self {
-        let cwd = std::env::current_dir()
-            .ok()
-            .and_then(|d| std::fs::canonicalize(d).ok());
-        Relative(cwd.and_then(|d| d.to_str().map(|s| format!("{}/", s.trim_end_matches('/')))))
-    }
-
-    pub(crate) fn apply(&self, text: &str) -> String {
-        match &self.0 {
-            Some(prefix) => text.replace(prefix.as_str(), ""),
-            None => text.to_string(),
-        }
-    }
-}
+pub(crate) use crate::display::Relative;
 
 fn progress_bar(quiet: bool) -> Option<ProgressBar> {
     if quiet || !std::io::stderr().is_terminal() {

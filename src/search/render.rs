@@ -3,6 +3,7 @@
 //! consumes the passages and highlight offsets it is given. Hits are written one at a time,
 //! so `--all` streams; I/O errors (a closed pipe) are returned, never swallowed.
 
+use crate::display::Relative;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -67,6 +68,8 @@ pub struct Renderer<W: Write> {
     color: bool,
     written: usize,
     first_rank: usize,
+    /// Text output shows paths under the working directory relative to it.
+    relative: Relative,
 }
 
 fn to_io(e: serde_json::Error) -> io::Error {
@@ -82,6 +85,7 @@ impl<W: Write> Renderer<W> {
             color,
             written: 0,
             first_rank: 0,
+            relative: Relative::new(),
         }
     }
 
@@ -175,7 +179,7 @@ impl<W: Write> Renderer<W> {
         };
         writeln!(self.out, "{}. {title}", hit.rank)?;
         writeln!(self.out, "   {}", meta.join(" | "))?;
-        writeln!(self.out, "   {}  {}", a.id, a.path)?;
+        writeln!(self.out, "   {}  {}", a.id, self.relative.apply(&a.path))?;
         for (i, p) in hit.passages.iter().enumerate() {
             if i > 0 {
                 writeln!(self.out, "   …")?;
