@@ -6,6 +6,21 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // A panic is a bug; say so on one line instead of Rust's multi-line report. Panics in
+    // parser threads are also caught there and turned into that file's error.
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("dateline: internal error (please report): {what}{place}");
+    }));
     let cli = dateline::cli::Cli::parse();
     match dateline::cli::run(cli) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
