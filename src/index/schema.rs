@@ -45,10 +45,15 @@ pub struct Fields {
     pub title: Field,
     /// Title, stemmed, index only.
     pub title_stem: Field,
-    /// Body (article) or quote text (quote), exact analyzer; stored on articles only.
+    /// Article body, exact analyzer, stored.
     pub body: Field,
-    /// Body or quote text, stemmed, index only.
+    /// Article body, stemmed, index only.
     pub body_stem: Field,
+    /// Quote docs: the statement, exact analyzer, index only (the text is cut back out of
+    /// the stored article body by its offsets, so it is never stored twice).
+    pub quote: Field,
+    /// Quote docs: the statement, stemmed, index only.
+    pub quote_stem: Field,
     /// Speaker display names, for `speaker:` word queries (exact analyzer, index only).
     pub speaker: Field,
     /// Folded speaker keys (full-name keys and surname keys), for `--speaker`.
@@ -108,7 +113,9 @@ impl Fields {
         let title = b.add_text_field("title", exact_stored.clone());
         let title_stem = b.add_text_field("title_stem", stem.clone());
         let body = b.add_text_field("body", exact_stored);
-        let body_stem = b.add_text_field("body_stem", stem);
+        let body_stem = b.add_text_field("body_stem", stem.clone());
+        let quote = b.add_text_field("quote", exact.clone());
+        let quote_stem = b.add_text_field("quote_stem", stem);
         let speaker = b.add_text_field("speaker", exact.clone());
         let speaker_key = b.add_text_field("speaker_key", STRING | FAST);
         let location = b.add_text_field("location", exact);
@@ -131,6 +138,8 @@ impl Fields {
             title_stem,
             body,
             body_stem,
+            quote,
+            quote_stem,
             speaker,
             speaker_key,
             location,
@@ -214,7 +223,7 @@ mod tests {
     #[test]
     fn schema_has_every_field_once() {
         let fields = Fields::new();
-        assert_eq!(fields.schema.fields().count(), 20);
+        assert_eq!(fields.schema.fields().count(), 22);
         assert_eq!(
             fields.schema.get_field("speaker_key").ok(),
             Some(fields.speaker_key)
