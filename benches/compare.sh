@@ -177,7 +177,7 @@ JSON
         if timed "$WORK/tantivy-run-$scale" tantivy index -i "$tidx" -f "$DATA/$scale.ndjson" -t 2; then
             read -r twall trss <"$WORK/tantivy-run-$scale"
             tmbs=$(per_sec "${BYTES[$scale]}" "$twall" 1e6)
-            RAW+=("tantivy-cli index $scale -t 2: ${twall}s, $tmbs MB/s, peak RSS $((trss / 1024)) MiB — \`tantivy index -i $tidx -f benches/data/$scale.ndjson -t 2\`")
+            RAW+=("tantivy-cli index $scale -t 2: ${twall}s, $tmbs MB/s, peak RSS $((trss / 1024)) MiB — \`tantivy index -i ${tidx#"$ROOT"/} -f benches/data/$scale.ndjson -t 2\`")
             ROWS+=("| index MB/s -j 2, $scale (vs tantivy-cli -t 2) | ${MBS[$scale-j2]} | $tmbs | $(ratio "${MBS[$scale-j2]}" "$tmbs") | >= 1 |")
         fi
     else
