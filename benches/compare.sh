@@ -94,9 +94,9 @@ for scale in "${SCALES[@]}"; do
         mv "$DATA/$scale.counts" "$dir/.complete"
     fi
     if [ "$HAVE_TANTIVY" -eq 1 ] && [ ! -f "$DATA/$scale.ndjson" ]; then
-        python3 "$ROOT/benches/sgml_to_text.py" --src "$SRC" --out "$DATA/$scale.ndjson.tmp" \
-            --copies "${scale#x}" --ndjson "$DATA/$scale.ndjson" >/dev/null
-        rm -rf "$DATA/$scale.ndjson.tmp"
+        python3 "$ROOT/benches/sgml_to_text.py" --src "$SRC" --copies "${scale#x}" \
+            --ndjson "$DATA/$scale.ndjson.tmp" >/dev/null
+        mv "$DATA/$scale.ndjson.tmp" "$DATA/$scale.ndjson"
     fi
     read -r "STORIES[$scale]" "BYTES[$scale]" <"$dir/.complete"
     echo "$scale: ${STORIES[$scale]} stories, ${BYTES[$scale]} bytes" >&2
@@ -174,8 +174,8 @@ for scale in "${SCALES[@]}"; do
 ],"opstamp":0}
 JSON
         say "tantivy-cli index $scale -t 2"
-        if timed "$WORK/tantivy-$scale" tantivy index -i "$tidx" -f "$DATA/$scale.ndjson" -t 2; then
-            read -r twall trss <"$WORK/tantivy-$scale"
+        if timed "$WORK/tantivy-run-$scale" tantivy index -i "$tidx" -f "$DATA/$scale.ndjson" -t 2; then
+            read -r twall trss <"$WORK/tantivy-run-$scale"
             tmbs=$(per_sec "${BYTES[$scale]}" "$twall" 1e6)
             RAW+=("tantivy-cli index $scale -t 2: ${twall}s, $tmbs MB/s, peak RSS $((trss / 1024)) MiB — \`tantivy index -i $tidx -f benches/data/$scale.ndjson -t 2\`")
             ROWS+=("| index MB/s -j 2, $scale (vs tantivy-cli -t 2) | ${MBS[$scale-j2]} | $tmbs | $(ratio "${MBS[$scale-j2]}" "$tmbs") | >= 1 |")

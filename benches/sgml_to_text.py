@@ -19,7 +19,8 @@ is UTF-8. Usage:
     sgml_to_text.py --src ../shared/corpora/reuters21578 --out benches/data/x20 --copies 20 \
         [--ndjson benches/data/x20.ndjson]
 
-Prints `stories bytes` (stories written and total bytes of article files) on stdout.
+Prints `stories bytes` (stories and total bytes of their article files) on stdout. Without
+--out only the NDJSON is written.
 """
 
 import argparse
@@ -91,10 +92,12 @@ def stories(src):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--src", required=True, help="folder holding reut2-*.sgm")
-    ap.add_argument("--out", required=True, help="output folder (created)")
+    ap.add_argument("--out", help="output folder (created); omit to write only --ndjson")
     ap.add_argument("--copies", type=int, default=1, help="how many shifted copies (x1, x20)")
     ap.add_argument("--ndjson", help="also write the stories as NDJSON to this file")
     args = ap.parse_args()
+    if not args.out and not args.ndjson:
+        sys.exit("give --out, --ndjson or both")
 
     loaded = list(stories(args.src))
     if not loaded:
@@ -108,11 +111,12 @@ def main():
             first = f"{dateline} {paras[0]}" if dateline else paras[0]
             body = "\n\n".join([first] + paras[1:])
             text = f"{tagged}\n{shifted.strftime('%B')} {shifted.day}, {shifted.year}\n\n{body}\n"
-            folder = os.path.join(args.out, f"copy-{k:02}", stem)
-            os.makedirs(folder, exist_ok=True)
             data = text.encode("utf-8")
-            with open(os.path.join(folder, f"{int(newid):05}.txt"), "wb") as f:
-                f.write(data)
+            if args.out:
+                folder = os.path.join(args.out, f"copy-{k:02}", stem)
+                os.makedirs(folder, exist_ok=True)
+                with open(os.path.join(folder, f"{int(newid):05}.txt"), "wb") as f:
+                    f.write(data)
             count += 1
             total += len(data)
             if ndjson:

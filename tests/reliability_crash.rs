@@ -45,10 +45,13 @@ impl Rng {
     }
 }
 
-fn spawn_index(idx: &Path, root: &Path, stderr: Stdio) -> Child {
+/// Starts `dateline index`, committing every `commit_secs` seconds.
+fn spawn_index(idx: &Path, root: &Path, stderr: Stdio, commit_secs: &str) -> Child {
     dateline()
         .arg("index")
         .arg("-q")
+        .arg("--commit-secs")
+        .arg(commit_secs)
         .arg("--index")
         .arg(idx)
         .arg(root)
@@ -139,7 +142,8 @@ fn kill_9_at_any_moment_leaves_a_usable_index_that_finishes_on_rerun() {
     for k in 0..KILLS {
         let slice = clean_time.as_secs_f64() / KILLS as f64;
         let delay = Duration::from_secs_f64(slice * (k as f64 + rng.next_unit()));
-        let mut child = spawn_index(&idx, &root, Stdio::null());
+        // Frequent commits, so kills land before, during and after commits.
+        let mut child = spawn_index(&idx, &root, Stdio::null(), "0.2");
         std::thread::sleep(delay);
         let finished = child.try_wait().expect("polling the run").is_some();
         if !finished {
@@ -174,7 +178,7 @@ fn ctrl_c_commits_what_was_applied_says_so_and_exits_130() {
     write_archive(&root, ARTICLES);
     let idx = tmp.path().join("idx");
 
-    let mut child = spawn_index(&idx, &root, Stdio::piped());
+    let mut child = spawn_index(&idx, &root, Stdio::piped(), "60");
     wait_for_index(&idx, &mut child);
     std::thread::sleep(Duration::from_millis(100));
     send_sigint(&child);
@@ -209,7 +213,7 @@ fn a_second_ctrl_c_exits_at_once_and_the_index_still_opens() {
     write_archive(&root, ARTICLES);
     let idx = tmp.path().join("idx");
 
-    let mut child = spawn_index(&idx, &root, Stdio::null());
+    let mut child = spawn_index(&idx, &root, Stdio::null(), "60");
     wait_for_index(&idx, &mut child);
     send_sigint(&child);
     send_sigint(&child);

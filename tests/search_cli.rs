@@ -33,7 +33,6 @@ fn seed_is_the_top_hit_for_druzhba_pipeline() {
 }
 
 #[test]
-#[ignore = "needs attribution (branch attrib): quotes and speakers of the seed"]
 fn phrase_passage_names_its_speaker() {
     let f = fixture();
     let (v, out) = json(&f, &["\"Druzhba oil pipeline\""]);
@@ -79,7 +78,6 @@ fn phrase_without_exact_match_shows_near_matches() {
 }
 
 #[test]
-#[ignore = "needs attribution (branch attrib): speakers of the seed"]
 fn speaker_filter_matches_surname_and_variants() {
     let f = fixture();
     for speaker in ["Peskov", "Dmitri Peskov", "dmitry peskov"] {
@@ -99,6 +97,12 @@ fn speaker_filter_drops_an_article_without_that_speaker() {
         stderr(&out).starts_with("dateline: --speaker \"Dmitriev\" matches nothing in the index"),
         "{}",
         stderr(&out)
+    );
+    let out = search(&f, &["Druzhba", "--speaker", "Peskow"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "dateline: --speaker \"Peskow\" matches nothing in the index; nearest: \"Dmitry Peskov\"\n"
     );
 }
 

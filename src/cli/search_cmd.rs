@@ -14,11 +14,9 @@ use super::{ColorChoice, IndexArgs, IndexLocation, Outcome, OutputFormat, Search
 use crate::error::Error;
 use crate::index::ArchiveIndex;
 use crate::ingest::names::{speaker_key, surname_key};
-use crate::search::build::build_query;
 use crate::search::dates::DateRange;
-use crate::search::exec::{Pages, Window, count};
-use crate::search::render::{Header, Renderer};
-use crate::search::snippet::Highlighter;
+use crate::search::plan::{PhraseFallback, Plan};
+use crate::search::render::Renderer;
 use crate::search::{Filters, Query, RELAXED_SLOP, SearchRequest, SortBy, suggest};
 
 /// Index folder used when neither `--index` nor `DATELINE_INDEX` is given.
@@ -211,46 +209,19 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Outcome> {
     }
     let searcher = index.searcher();
     let fields = index.fields();
-    let mut query = request.query.clone();
-    let mut built = build_query(&query, &request.filters, fields, &searcher)?;
-    let mut total = count(&searcher, built.as_ref())?;
-    let mut relaxed = false;
-    if total == 0 && query.has_exact_phrase() {
-        let near = query.relaxed(RELAXED_SLOP);
-        let near_built = build_query(&near, &request.filters, fields, &searcher)?;
-        let near_total = count(&searcher, near_built.as_ref())?;
-        eprintln!(
-            "dateline: no exact match for the phrase; {}",
-            if near_total == 0 {
-                "no near matches either".to_string()
-            } else {
-                format!("showing near matches (its words up to {RELAXED_SLOP} apart)")
-            }
-        );
-        if near_total > 0 {
-            (query, built, total, relaxed) = (near, near_built, near_total, true);
+    let plan = Plan::new(&request, fields, &searcher)?;
+    match plan.fallback {
+        PhraseFallback::None => {}
+        PhraseFallback::Relaxed => eprintln!(
+            "dateline: no exact match for the phrase; showing near matches (its words up to {RELAXED_SLOP} apart)"
+        ),
+        PhraseFallback::NothingNear => {
+            eprintln!("dateline: no exact match for the phrase; no near matches either")
         }
     }
-    let header = Header {
-        query: request.query.text.clone(),
-        total_hits: total,
-        relaxed,
-    };
-    let highlighter = Highlighter::new(&query);
+    let header = plan.header();
     let load = |doc: &tantivy::TantivyDocument| index.article_from_doc(doc);
-    let window = Window {
-        order: (request.sort, request.reverse),
-        offset: request.offset,
-        limit: (!request.all).then_some(request.limit),
-    };
-    let mut pages = Pages::new(
-        &searcher,
-        built.as_ref(),
-        fields,
-        &highlighter,
-        &load,
-        window,
-    );
+    let mut pages = plan.pages(&searcher, fields, &load);
     let stdout = std::io::stdout();
     let mut renderer = Renderer::new(
         BufWriter::new(stdout.lock()),
@@ -326,6 +297,14 @@ mod tests {
             (r.sort, r.reverse, r.limit, r.offset, r.all),
             (SortBy::Date, true, 3, 0, false)
         );
+    }
+
+    #[test]
+    fn colour_follows_the_choice_and_auto_needs_a_terminal() {
+        assert!(use_color(ColorChoice::Always));
+        assert!(!use_color(ColorChoice::Never));
+        // Test output is captured, never a terminal.
+        assert!(!use_color(ColorChoice::Auto));
     }
 
     #[test]

@@ -343,7 +343,7 @@ fn consistency(contents: &Contents) -> (Vec<Problem>, Plan) {
     let mut plan = Plan::default();
     let mut owners: BTreeMap<&str, &str> = BTreeMap::new();
     for source in &contents.sources {
-        for id in source.ids.iter().filter(|id| source.owns(id)) {
+        for id in source.owned() {
             owners.insert(id, &source.path);
             let detail = match contents.articles.get(id) {
                 None => format!("the index lists article {id} from this file but does not hold it"),
@@ -361,7 +361,7 @@ fn consistency(contents: &Contents) -> (Vec<Problem>, Plan) {
                 detail,
                 segment: None,
             });
-            let owned = source.ids.iter().filter(|id| source.owns(id)).cloned();
+            let owned = source.owned().cloned();
             plan.forget.insert(source.path.clone(), owned.collect());
         }
     }

@@ -2,23 +2,30 @@
 //!
 //! A source document records the file's canonical path, size, modification time, blake3 hash
 //! and the ids of the articles it produced. Ids stored from another file (the same story seen
-//! earlier elsewhere) are listed as `copies` in its `meta`. Because the manifest lives in the
-//! index, it commits atomically with the articles: after a crash the two always agree.
+//! earlier elsewhere) are listed as `copies` in its `meta`, and such a document also carries
+//! the `doc_key` [`HAS_COPIES`] so they can be found without reading every document. Because
+//! the manifest lives in the index, it commits atomically with the articles: after a crash the
+//! two always agree.
 //!
-//! [`Manifest`] is the in-memory view the writer keeps up to date during a run: which file
-//! owns (stored) each article, and which other files hold a copy.
+//! [`Manifest`] is the writer's view during a run. It loads only what an unchanged file needs
+//! (path, size, mtime: the `doc_key` terms and two fast fields, never the document store, so a
+//! re-run over 400,000 unchanged files stays fast) and reads a file's full entry only when the
+//! file changed. What the run changes is kept in memory on top of the committed state.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::DocSetCollector;
-use tantivy::query::TermQuery;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::{DocId, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
 use crate::index::document::stored_text;
-use crate::index::schema::{self, Fields, KIND_SOURCE};
+use crate::index::schema::{self, Fields, KIND_ARTICLE, KIND_SOURCE};
+
+/// `doc_key` value of source documents that list copies.
+pub const HAS_COPIES: &str = "copies";
 
 /// What the manifest knows about one input file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -49,6 +56,9 @@ impl SourceEntry {
         let mut doc = TantivyDocument::new();
         doc.add_text(fields.kind, KIND_SOURCE);
         doc.add_text(fields.doc_key, schema::doc_key(KIND_SOURCE, &self.path));
+        if !self.copies.is_empty() {
+            doc.add_text(fields.doc_key, HAS_COPIES);
+        }
         doc.add_text(fields.path, &self.path);
         doc.add_u64(fields.size, self.size);
         doc.add_u64(fields.mtime, self.mtime);
@@ -90,134 +100,306 @@ impl SourceEntry {
         })
     }
 
-    /// True when `id` is stored from this file (not a copy of another file's article).
-    pub fn owns(&self, id: &str) -> bool {
-        self.ids.iter().any(|i| i == id) && !self.copies.iter().any(|c| c == id)
+    /// The ids stored from this file (its ids that are not copies).
+    pub fn owned(&self) -> impl Iterator<Item = &String> {
+        self.ids.iter().filter(|id| !self.copies.contains(id))
     }
 }
 
-/// The manifest as the writer sees it during a run.
-#[derive(Debug, Default)]
+/// The manifest as the writer sees it during a run: the committed state plus this run's changes.
 pub struct Manifest {
-    /// Entries by canonical path (sorted, so runs are deterministic).
-    pub entries: BTreeMap<String, SourceEntry>,
-    /// Article id -> the path it is stored from.
-    owners: HashMap<String, String>,
+    fields: Fields,
+    /// The last commit before the run.
+    committed: Searcher,
+    /// Size and mtime of every file the index holds, by canonical path.
+    stamps: HashMap<String, (u64, u64)>,
+    /// Entries removed (`None`) or written with copies (`Some`) during this run. Entries
+    /// written without copies are only named in `written`: nothing asks for them again in the
+    /// run (only holders of copies are parsed twice), and keeping them would cost memory in
+    /// proportion to the archive.
+    changed: HashMap<String, Option<SourceEntry>>,
+    /// Paths written during this run without copies.
+    written: HashSet<String>,
+    /// Articles stored (`true`) or deleted (`false`) during this run.
+    stored: HashMap<String, bool>,
+}
+
+fn read_err(e: tantivy::TantivyError) -> Error {
+    Error::tantivy("reading the manifest", e)
 }
 
 impl Manifest {
-    /// Loads every `source` document of the last commit.
-    pub fn load(searcher: &Searcher, fields: &Fields) -> Result<Self> {
-        let query = TermQuery::new(
-            Term::from_field_text(fields.kind, KIND_SOURCE),
-            IndexRecordOption::Basic,
-        );
-        let addresses = searcher
-            .search(&query, &DocSetCollector)
-            .map_err(|e| Error::tantivy("reading the manifest", e))?;
-        let mut manifest = Manifest::default();
-        for address in addresses {
-            let doc: TantivyDocument = searcher
-                .doc(address)
-                .map_err(|e| Error::tantivy("reading the manifest", e))?;
-            manifest.insert(SourceEntry::from_document(fields, &doc)?);
-        }
-        Ok(manifest)
-    }
-
-    /// Adds (or replaces) an entry and records the articles it owns.
-    pub fn insert(&mut self, entry: SourceEntry) {
-        if let Some(old) = self.entries.remove(&entry.path) {
-            self.forget_owner(&old);
-        }
-        for id in &entry.ids {
-            if entry.owns(id) {
-                self.owners.insert(id.clone(), entry.path.clone());
+    /// Loads the path, size and mtime of every `source` document of `committed`.
+    pub fn load(committed: Searcher, fields: &Fields) -> Result<Self> {
+        let mut stamps = HashMap::new();
+        let size_name = fields.schema.get_field_name(fields.size);
+        let mtime_name = fields.schema.get_field_name(fields.mtime);
+        let prefix = schema::doc_key(KIND_SOURCE, "");
+        for segment in committed.segment_readers() {
+            let sizes = segment.fast_fields().u64(size_name).map_err(read_err)?;
+            let mtimes = segment.fast_fields().u64(mtime_name).map_err(read_err)?;
+            let keys = segment.inverted_index(fields.doc_key).map_err(read_err)?;
+            let io_err = |e: std::io::Error| read_err(e.into());
+            let mut terms = keys
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .into_stream()
+                .map_err(io_err)?;
+            let alive = segment.alive_bitset();
+            while terms.advance() {
+                let Some(path) = terms.key().strip_prefix(prefix.as_bytes()) else {
+                    break;
+                };
+                let mut postings = keys
+                    .read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)
+                    .map_err(io_err)?;
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    if alive.is_none_or(|a| a.is_alive(doc)) {
+                        let stamp = (
+                            sizes.first(doc).unwrap_or(0),
+                            mtimes.first(doc).unwrap_or(0),
+                        );
+                        stamps.insert(String::from_utf8_lossy(path).into_owned(), stamp);
+                        break;
+                    }
+                    doc = postings.advance();
+                }
             }
         }
-        self.entries.insert(entry.path.clone(), entry);
+        Ok(Manifest {
+            fields: fields.clone(),
+            committed,
+            stamps,
+            changed: HashMap::new(),
+            written: HashSet::new(),
+            stored: HashMap::new(),
+        })
     }
 
-    /// Removes an entry; returns it with the ids it owned (whose articles must be deleted).
-    pub fn remove(&mut self, path: &str) -> Option<(SourceEntry, Vec<String>)> {
-        let old = self.entries.remove(path)?;
-        let owned = self.forget_owner(&old);
-        Some((old, owned))
+    /// After a commit: the new committed state holds everything this run changed so far, so
+    /// the in-memory overlay is dropped (which also keeps its memory bounded by the commit
+    /// interval, not the archive).
+    pub fn rebase(&mut self, committed: Searcher) {
+        self.committed = committed;
+        self.changed.clear();
+        self.written.clear();
+        self.stored.clear();
     }
 
-    fn forget_owner(&mut self, entry: &SourceEntry) -> Vec<String> {
-        let mut owned = Vec::new();
-        for id in &entry.ids {
-            if self.owners.get(id).is_some_and(|p| *p == entry.path) {
-                self.owners.remove(id);
-                owned.push(id.clone());
-            }
-        }
-        owned
+    /// Size and mtime recorded for `path`, if the index holds it.
+    pub fn stamp(&self, path: &str) -> Option<(u64, u64)> {
+        self.stamps.get(path).copied()
     }
 
-    /// The path an article is stored from, if any.
-    pub fn owner(&self, id: &str) -> Option<&str> {
-        self.owners.get(id).map(String::as_str)
+    /// Every path the index holds.
+    pub fn paths(&self) -> impl Iterator<Item = &String> {
+        self.stamps.keys()
     }
 
-    /// Files holding a copy of an article that no file owns any more (its owner changed or
-    /// was removed, or a run was killed between the two). They must be parsed again so the
-    /// article is stored from them.
-    pub fn orphaned_copies(&self) -> Vec<String> {
-        self.entries
-            .values()
-            .filter(|e| e.copies.iter().any(|id| !self.owners.contains_key(id)))
-            .map(|e| e.path.clone())
+    /// Number of files the index holds.
+    pub fn len(&self) -> usize {
+        self.stamps.len()
+    }
+
+    /// True when the index holds no file.
+    pub fn is_empty(&self) -> bool {
+        self.stamps.is_empty()
+    }
+
+    fn committed_docs(&self, query: &dyn Query) -> Result<Vec<TantivyDocument>> {
+        let addresses = self
+            .committed
+            .search(query, &DocSetCollector)
+            .map_err(read_err)?;
+        let mut addresses: Vec<_> = addresses.into_iter().collect();
+        addresses.sort();
+        addresses
+            .into_iter()
+            .map(|a| self.committed.doc(a).map_err(read_err))
             .collect()
     }
+
+    /// True when this run wrote or removed `path`.
+    pub fn changed_this_run(&self, path: &str) -> bool {
+        self.changed.contains_key(path) || self.written.contains(path)
+    }
+
+    /// The full entry of `path` (reading its stored document), if the index holds it.
+    pub fn entry(&self, path: &str) -> Result<Option<SourceEntry>> {
+        if let Some(entry) = self.changed.get(path) {
+            return Ok(entry.clone());
+        }
+        if self.written.contains(path) {
+            return Err(Error::Internal(format!(
+                "the manifest entry of {path} was asked for twice in one run"
+            )));
+        }
+        if !self.stamps.contains_key(path) {
+            return Ok(None);
+        }
+        let term = Term::from_field_text(self.fields.doc_key, &schema::doc_key(KIND_SOURCE, path));
+        let docs = self.committed_docs(&TermQuery::new(term, IndexRecordOption::Basic))?;
+        docs.first()
+            .map(|doc| SourceEntry::from_document(&self.fields, doc))
+            .transpose()
+    }
+
+    /// True when an article with this id is stored (committed, or added by this run).
+    pub fn is_stored(&self, id: &str) -> Result<bool> {
+        if let Some(stored) = self.stored.get(id) {
+            return Ok(*stored);
+        }
+        let term = Term::from_field_text(self.fields.doc_key, &schema::doc_key(KIND_ARTICLE, id));
+        Ok(!self.committed_docs_with(&term)?.is_empty())
+    }
+
+    /// Live committed documents holding `term`, as (segment ordinal, doc id); straight from the
+    /// postings, without scoring or the document store.
+    fn committed_docs_with(&self, term: &Term) -> Result<Vec<(usize, DocId)>> {
+        let mut found = Vec::new();
+        for (ord, segment) in self.committed.segment_readers().iter().enumerate() {
+            let inverted = segment.inverted_index(term.field()).map_err(read_err)?;
+            let postings = inverted
+                .read_postings(term, IndexRecordOption::Basic)
+                .map_err(|e| read_err(e.into()))?;
+            let Some(mut postings) = postings else {
+                continue;
+            };
+            let alive = segment.alive_bitset();
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    found.push((ord, doc));
+                }
+                doc = postings.advance();
+            }
+        }
+        Ok(found)
+    }
+
+    /// Records a written entry (replacing any earlier one) and the articles it stored.
+    pub fn insert(&mut self, entry: SourceEntry) {
+        for id in entry.owned() {
+            self.stored.insert(id.clone(), true);
+        }
+        self.stamps
+            .insert(entry.path.clone(), (entry.size, entry.mtime));
+        if entry.copies.is_empty() {
+            self.changed.remove(&entry.path);
+            self.written.insert(entry.path);
+        } else {
+            self.written.remove(&entry.path);
+            self.changed.insert(entry.path.clone(), Some(entry));
+        }
+    }
+
+    /// Removes `path`; returns its entry, whose owned articles are now marked deleted.
+    pub fn remove(&mut self, path: &str) -> Result<Option<SourceEntry>> {
+        let Some(entry) = self.entry(path)? else {
+            return Ok(None);
+        };
+        for id in entry.owned() {
+            self.stored.insert(id.clone(), false);
+        }
+        self.stamps.remove(path);
+        self.written.remove(path);
+        self.changed.insert(path.to_string(), None);
+        Ok(Some(entry))
+    }
+
+    /// Files holding a copy of one of `ids` that no file stores any more (their owner changed
+    /// or went away). They must be parsed again so the article is stored from them.
+    pub fn holders_of_lost(&self, ids: &[String]) -> Result<Vec<String>> {
+        let mut holders = Vec::new();
+        let mut seen = HashSet::new();
+        for id in ids {
+            if self.is_stored(id)? {
+                continue;
+            }
+            // Committed holders (their current version decides) and holders written this run.
+            let by_id = BooleanQuery::new(vec![
+                (Occur::Must, term_query(self.fields.kind, KIND_SOURCE)),
+                (Occur::Must, term_query(self.fields.id, id)),
+            ]);
+            let mut paths: Vec<String> = self
+                .committed_docs(&by_id)?
+                .iter()
+                .map(|doc| stored_text(doc, self.fields.path))
+                .filter(|p| !self.changed_this_run(p))
+                .collect();
+            paths.extend(
+                self.changed
+                    .values()
+                    .flatten()
+                    .filter(|e| e.ids.contains(id))
+                    .map(|e| e.path.clone()),
+            );
+            for path in paths {
+                let holds_copy = self.entry(&path)?.is_some_and(|e| e.copies.contains(id));
+                if holds_copy && seen.insert(path.clone()) {
+                    holders.push(path);
+                }
+            }
+        }
+        Ok(holders)
+    }
+
+    /// Files whose listed copies are stored nowhere (a run killed between removing an owner and
+    /// re-parsing its copies leaves these): checked at the start of every run.
+    pub fn orphaned_copies(&self) -> Result<Vec<String>> {
+        // A holder's ids (owned and copies) come from the `id` fast field: an owned id is
+        // always stored, so any id stored nowhere is a lost copy. No document is read unless
+        // something is lost, which keeps this cheap on every run.
+        let term = Term::from_field_text(self.fields.doc_key, HAS_COPIES);
+        let id_name = self.fields.schema.get_field_name(self.fields.id);
+        let mut lost = Vec::new();
+        let mut id = String::new();
+        for (ord, doc) in self.committed_docs_with(&term)? {
+            let segment = self.committed.segment_reader(ord as u32);
+            let Some(ids) = segment.fast_fields().str(id_name).map_err(read_err)? else {
+                continue;
+            };
+            for term_ord in ids.term_ords(doc) {
+                id.clear();
+                ids.ord_to_str(term_ord, &mut id)
+                    .map_err(|e| read_err(e.into()))?;
+                if !self.is_stored(&id)? {
+                    lost.push(id.clone());
+                }
+            }
+        }
+        self.holders_of_lost(&lost)
+    }
+}
+
+fn term_query(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::Basic,
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn entry(path: &str, ids: &[&str], copies: &[&str]) -> SourceEntry {
-        SourceEntry {
-            path: path.to_string(),
-            size: 10,
-            mtime: 20,
-            hash: "h".to_string(),
-            ids: ids.iter().map(|s| s.to_string()).collect(),
-            copies: copies.iter().map(|s| s.to_string()).collect(),
-        }
-    }
-
     #[test]
     fn entry_round_trips_through_its_document() {
         let fields = Fields::new();
-        let e = entry("/a/b.txt", &["id1", "id2"], &["id2"]);
+        let e = SourceEntry {
+            path: "/a/b.txt".to_string(),
+            size: 10,
+            mtime: 20,
+            hash: "h".to_string(),
+            ids: vec!["id1".to_string(), "id2".to_string()],
+            copies: vec!["id2".to_string()],
+        };
         assert_eq!(
             SourceEntry::from_document(&fields, &e.to_document(&fields)).unwrap(),
             e
         );
-    }
-
-    #[test]
-    fn removing_the_owner_orphans_the_copy() {
-        let mut m = Manifest::default();
-        m.insert(entry("/a", &["x", "y"], &[]));
-        m.insert(entry("/b", &["x"], &["x"]));
-        assert_eq!(m.owner("x"), Some("/a"));
-        assert!(m.orphaned_copies().is_empty());
-        let (_, owned) = m.remove("/a").unwrap();
-        assert_eq!(owned, ["x", "y"]);
-        assert_eq!(m.owner("x"), None);
-        assert_eq!(m.orphaned_copies(), ["/b"]);
-        assert!(m.remove("/a").is_none());
-    }
-
-    #[test]
-    fn replacing_an_entry_drops_ownership_of_ids_it_lost() {
-        let mut m = Manifest::default();
-        m.insert(entry("/a", &["x", "y"], &[]));
-        m.insert(entry("/a", &["y"], &[]));
-        assert_eq!(m.owner("x"), None);
-        assert_eq!(m.owner("y"), Some("/a"));
+        assert_eq!(e.owned().collect::<Vec<_>>(), ["id1"]);
     }
 }

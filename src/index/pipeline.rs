@@ -20,7 +20,7 @@ use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::index::manifest::SourceEntry;
 use crate::index::writer::ArchiveWriter;
-use crate::ingest::walk::{WalkOptions, WalkedFile, walk_tree};
+use crate::ingest::walk::{WalkOptions, walk_tree};
 
 /// Parses one file's bytes into articles plus per-record errors (the ingester's `parse_bytes`).
 pub type ParseFn = dyn Fn(&Path, &[u8]) -> Result<(Vec<Article>, Vec<Error>)> + Sync;
@@ -140,8 +140,9 @@ pub struct Summary {
 }
 
 struct Job {
-    file: WalkedFile,
     path: String,
+    size: u64,
+    mtime: u64,
     old_hash: Option<String>,
     /// Parse even when the hash did not change (the file must store articles it held as copies).
     force: bool,
@@ -192,7 +193,7 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
 }
 
 fn process(job: Job, parse: &ParseFn, limit: u64) -> Outcome {
-    let bytes = match read_limited(&job.file.path, limit) {
+    let bytes = match read_limited(Path::new(&job.path), limit) {
         Ok(bytes) => bytes,
         Err(e) => return Outcome::Failed(job, e),
     };
@@ -202,7 +203,7 @@ fn process(job: Job, parse: &ParseFn, limit: u64) -> Outcome {
     }
     // A panic in a parser must not take the run down: it becomes this file's error.
     let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        parse(&job.file.path, &bytes)
+        parse(Path::new(&job.path), &bytes)
     }));
     match parsed {
         Ok(Ok((articles, errors))) => Outcome::Parsed {
@@ -213,10 +214,7 @@ fn process(job: Job, parse: &ParseFn, limit: u64) -> Outcome {
         },
         Ok(Err(e)) => Outcome::Failed(job, e),
         Err(_) => {
-            let e = Error::Internal(format!(
-                "the parser panicked on {}",
-                job.file.path.display()
-            ));
+            let e = Error::Internal(format!("the parser panicked on {}", job.path));
             Outcome::Failed(job, e)
         }
     }
@@ -249,35 +247,67 @@ pub fn run_index(
         accept,
         canonical: true,
     };
-    let walked = walk_tree(&options.roots, walk_options);
+    let mut walked = walk_tree(&options.roots, walk_options);
     for e in &walked.errors {
         summary.files.failed += 1;
         observer(Event::Failed(e));
     }
 
-    let mut jobs = Vec::new();
-    let mut seen: HashSet<String> = HashSet::with_capacity(walked.files.len());
     summary.files.seen = walked.files.len() as u64;
-    for file in walked.files.iter().cloned() {
-        let Some(path) = file.path.to_str().map(str::to_string) else {
-            summary.files.failed += 1;
-            observer(Event::Failed(&Error::bad_article(
-                &file.path,
-                None,
-                "path is not valid UTF-8; skipped",
-            )));
-            continue;
-        };
-        seen.insert(path.clone());
-        match writer.manifest().entries.get(&path) {
-            Some(old) if old.size == file.size && old.mtime == file.mtime => {
-                summary.files.unchanged += 1
+
+    // Copies whose stored article went away in an earlier, killed run (before this run
+    // changes anything, so only the committed state counts).
+    let mut orphans = writer.manifest().orphaned_copies()?;
+
+    // Files gone from the walked folders.
+    // Hashing `str`s, not `Path`s: a `Path` hashes component by component, several times slower.
+    let seen: HashSet<&str> = walked
+        .files
+        .iter()
+        .filter_map(|f| f.path.to_str())
+        .collect();
+    let gone: Vec<String> = writer
+        .manifest()
+        .paths()
+        .filter(|p| !seen.contains(p.as_str()) && walked.covers(Path::new(p)))
+        .cloned()
+        .collect();
+    drop(seen);
+    for path in gone {
+        if let Some(n) = writer.remove_source(&path)? {
+            summary.files.removed += 1;
+            summary.articles.removed += n;
+        }
+    }
+
+    // Unchanged files are counted and forgotten; the others become jobs.
+    let mut jobs = Vec::new();
+    for file in std::mem::take(&mut walked.files) {
+        let path = match file.path.into_os_string().into_string() {
+            Ok(path) => path,
+            Err(raw) => {
+                summary.files.failed += 1;
+                let e = Error::bad_article(
+                    PathBuf::from(raw),
+                    None,
+                    "path is not valid UTF-8; skipped",
+                );
+                observer(Event::Failed(&e));
+                continue;
             }
-            old => {
-                let old_hash = old.map(|o| o.hash.clone());
+        };
+        match writer.manifest().stamp(&path) {
+            Some(stamp) if stamp == (file.size, file.mtime) => summary.files.unchanged += 1,
+            stamp => {
+                // Only a changed file's full entry is read, for its hash.
+                let old_hash = match stamp {
+                    Some(_) => writer.manifest().entry(&path)?.map(|e| e.hash),
+                    None => None,
+                };
                 jobs.push(Job {
-                    file,
                     path,
+                    size: file.size,
+                    mtime: file.mtime,
                     old_hash,
                     force: false,
                     count: true,
@@ -287,56 +317,45 @@ pub fn run_index(
         }
     }
 
-    // Files gone from the walked folders.
-    let gone: Vec<String> = writer
-        .manifest()
-        .entries
-        .keys()
-        .filter(|p| !seen.contains(*p) && walked.covers(Path::new(p)))
-        .cloned()
-        .collect();
-    for path in gone {
-        if let Some(n) = writer.remove_source(&path) {
-            summary.files.removed += 1;
-            summary.articles.removed += n;
-        }
-    }
-
     let mut pass = 0;
-    let mut done: HashSet<String> = HashSet::new();
     let mut last_commit = Instant::now();
     let mut bytes_since_commit = 0u64;
     loop {
         // Files that hold copies of articles no file stores any more (their owner changed or is
         // gone, possibly in a killed earlier run) are parsed again to store them.
-        let queued: HashSet<String> = jobs.iter().map(|j| j.path.clone()).collect();
-        for path in writer.manifest().orphaned_copies() {
-            if queued.contains(&path) {
-                continue;
+        let lost = writer.take_lost();
+        orphans.extend(writer.manifest().holders_of_lost(&lost)?);
+        if !orphans.is_empty() {
+            let queued: HashSet<&str> = jobs.iter().map(|j| j.path.as_str()).collect();
+            let mut taken: HashSet<String> = HashSet::new();
+            let mut extra = Vec::new();
+            for path in std::mem::take(&mut orphans) {
+                if queued.contains(path.as_str()) || !taken.insert(path.clone()) {
+                    continue;
+                }
+                let Ok(meta) = std::fs::metadata(&path) else {
+                    continue;
+                };
+                // A file already counted (processed earlier in this run, or walked and found
+                // unchanged) is not counted twice; one from outside the walked roots counts
+                // as updated.
+                let count = !writer.manifest().changed_this_run(&path);
+                if count && walked.covers(Path::new(&path)) {
+                    summary.files.unchanged = summary.files.unchanged.saturating_sub(1);
+                }
+                let mtime = crate::ingest::walk::mtime_nanos(&meta);
+                extra.push(Job {
+                    path,
+                    size: meta.len(),
+                    mtime,
+                    old_hash: None,
+                    force: true,
+                    count,
+                    seq: 0,
+                });
             }
-            // A file already counted (as unchanged, or processed in an earlier pass) is not
-            // counted twice; one from outside the walked roots counts as updated.
-            let count = !done.contains(&path);
-            if count && seen.contains(&path) {
-                summary.files.unchanged = summary.files.unchanged.saturating_sub(1);
-            }
-            let Ok(meta) = std::fs::metadata(&path) else {
-                continue;
-            };
-            let file = WalkedFile {
-                path: PathBuf::from(&path),
-                size: meta.len(),
-                mtime: 0,
-            };
-            let mtime = crate::ingest::walk::mtime_nanos(&meta);
-            jobs.push(Job {
-                file: WalkedFile { mtime, ..file },
-                path,
-                old_hash: None,
-                force: true,
-                count,
-                seq: 0,
-            });
+            drop(queued);
+            jobs.extend(extra);
         }
         if jobs.is_empty() || pass == 3 || interrupt.load(Ordering::Relaxed) {
             break;
@@ -345,7 +364,7 @@ pub fn run_index(
         let batch = std::mem::take(&mut jobs);
         observer(Event::Planned {
             files: batch.len() as u64,
-            bytes: batch.iter().map(|j| j.file.size).sum(),
+            bytes: batch.iter().map(|j| j.size).sum(),
         });
         let (job_tx, job_rx) = crossbeam_channel::bounded::<Job>(threads * 2);
         let (out_tx, out_rx) = crossbeam_channel::bounded::<Outcome>(threads * 2);
@@ -409,16 +428,14 @@ pub fn run_index(
                 while let Some(outcome) = pending.remove(&next) {
                     next += 1;
                     let _ = token_tx.send(());
-                    let (size, path) = apply(&mut writer, outcome, &mut summary, observer)?;
-                    done.insert(path);
+                    let size = apply(&mut writer, outcome, &mut summary, observer)?;
                     summary.bytes += size;
                     bytes_since_commit += size;
                     observer(Event::FileDone { bytes: size });
                     if last_commit.elapsed() >= options.commit_interval
                         || bytes_since_commit >= options.commit_bytes
                     {
-                        writer.commit()?;
-                        summary.commits += 1;
+                        summary.commits += u64::from(writer.commit()?);
                         observer(Event::Committed);
                         last_commit = Instant::now();
                         bytes_since_commit = 0;
@@ -430,8 +447,7 @@ pub fn run_index(
         apply_result?;
     }
     summary.interrupted = interrupt.load(Ordering::Relaxed);
-    writer.commit()?;
-    summary.commits += 1;
+    summary.commits += u64::from(writer.commit()?);
     writer.finish()?;
     summary.seconds = started.elapsed().as_secs_f64();
     summary.mb_per_s = if summary.seconds > 0.0 {
@@ -442,15 +458,15 @@ pub fn run_index(
     Ok(summary)
 }
 
-/// Applies one worker outcome; returns the bytes it accounts for and the file's path.
+/// Applies one worker outcome; returns the bytes it accounts for.
 fn apply(
     writer: &mut ArchiveWriter,
     outcome: Outcome,
     summary: &mut Summary,
     observer: &mut dyn FnMut(Event<'_>),
-) -> Result<(u64, String)> {
+) -> Result<u64> {
     let (Outcome::Touched(job) | Outcome::Failed(job, _) | Outcome::Parsed { job, .. }) = &outcome;
-    let (size, path) = (job.file.size, job.path.clone());
+    let size = job.size;
     let mut uncounted = FileCounts::default();
     let files = if job.count {
         &mut summary.files
@@ -459,14 +475,14 @@ fn apply(
     };
     match outcome {
         Outcome::Touched(job) => {
-            writer.touch_source(&job.path, job.file.size, job.file.mtime)?;
+            writer.touch_source(&job.path, job.size, job.mtime)?;
             files.unchanged += 1;
-            Ok((size, path))
+            Ok(size)
         }
         Outcome::Failed(_, e) => {
             files.failed += 1;
             observer(Event::Failed(&e));
-            Ok((size, path))
+            Ok(size)
         }
         Outcome::Parsed {
             job,
@@ -481,13 +497,13 @@ fn apply(
             if articles.is_empty() && !errors.is_empty() {
                 // Nothing usable: keep what an earlier run stored, and try again next time.
                 files.failed += 1;
-                return Ok((size, path));
+                return Ok(size);
             }
-            let known = writer.manifest().entries.contains_key(&job.path);
+            let known = writer.manifest().stamp(&job.path).is_some();
             let entry = SourceEntry {
                 path: job.path,
-                size: job.file.size,
-                mtime: job.file.mtime,
+                size: job.size,
+                mtime: job.mtime,
                 hash,
                 ..SourceEntry::default()
             };
@@ -501,7 +517,7 @@ fn apply(
             summary.articles.removed += change.removed;
             summary.articles.duplicates += change.duplicates;
             summary.quotes += change.quotes;
-            Ok((size, path))
+            Ok(size)
         }
     }
 }
@@ -672,5 +688,36 @@ mod tests {
         let (s, _) = run(&index, &tmp.path().join("two"));
         assert_eq!((s.files.added, s.files.removed), (1, 0));
         assert_eq!(count(&index, KIND_ARTICLE), 2);
+    }
+
+    #[test]
+    fn copies_orphaned_by_a_killed_run_are_stored_on_the_next_run() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (root, index) = (tmp.path().join("news"), tmp.path().join("idx"));
+        fs::create_dir_all(&root).unwrap();
+        fs::write(root.join("a.txt"), "Alpha\nbody").unwrap();
+        fs::write(root.join("copy.txt"), "Alpha\nbody").unwrap();
+        run(&index, &root);
+        // What a run killed after committing a.txt's removal, before re-parsing its copy, leaves.
+        fs::remove_file(root.join("a.txt")).unwrap();
+        let owner = fs::canonicalize(&root).unwrap().join("a.txt");
+        let mut writer = ArchiveWriter::open(&index, 1, 20_000_000).unwrap();
+        assert_eq!(
+            writer.remove_source(owner.to_str().unwrap()).unwrap(),
+            Some(1)
+        );
+        writer.commit().unwrap();
+        drop(writer);
+        assert_eq!(count(&index, KIND_ARTICLE), 0);
+        let (s, _) = run(&index, &root);
+        assert_eq!(
+            s.files,
+            FileCounts {
+                seen: 1,
+                updated: 1,
+                ..FileCounts::default()
+            }
+        );
+        assert_eq!(count(&index, KIND_ARTICLE), 1);
     }
 }

@@ -332,7 +332,7 @@ mod tests {
     fn deleted_articles_do_not_resolve() {
         let dir = index_with(&["abcd000000000001"]);
         let mut w = ArchiveWriter::open(dir.path(), 1, 20_000_000).unwrap();
-        w.remove_source("/a.txt");
+        w.remove_source("/a.txt").unwrap();
         w.commit().unwrap();
         let index = ArchiveIndex::open(dir.path()).unwrap();
         assert!(matches!(

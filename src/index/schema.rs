@@ -66,7 +66,7 @@ pub struct Fields {
     /// Everything else about the article (or quote/source) as JSON: dateline, speakers, quotes
     /// without their text, warnings. Stored only.
     pub meta: Field,
-    /// Source docs: file size in bytes.
+    /// Source docs: file size in bytes (fast: the manifest loads without the doc store).
     pub size: Field,
     /// Source docs: modification time, nanoseconds since the epoch.
     pub mtime: Field,
@@ -117,8 +117,8 @@ impl Fields {
         let published = b.add_date_field("published", date.clone());
         let said_on = b.add_date_field("said_on", date);
         let meta = b.add_text_field("meta", STORED);
-        let size = b.add_u64_field("size", STORED);
-        let mtime = b.add_u64_field("mtime", STORED);
+        let size = b.add_u64_field("size", STORED | FAST);
+        let mtime = b.add_u64_field("mtime", STORED | FAST);
         let hash = b.add_text_field("hash", STRING | STORED);
         let doc_key = b.add_text_field("doc_key", STRING);
         let speaker_name = b.add_text_field("speaker_name", STRING | FAST);

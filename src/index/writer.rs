@@ -9,8 +9,10 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use tantivy::IndexSettings;
 use tantivy::indexer::IndexWriterOptions;
-use tantivy::{Index, IndexWriter, TantivyDocument, TantivyError, Term};
+use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
 use crate::article::Article;
 use crate::error::{Error, Result};
@@ -30,13 +32,28 @@ pub fn create_or_open(dir: &Path) -> Result<Index> {
         return open_existing(dir, &fields);
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let index = Index::create_in_dir(dir, fields.schema.clone()).map_err(|e| match e {
-        TantivyError::IoError(io) => Error::io(dir, std::io::Error::new(io.kind(), io.to_string())),
-        other => Error::BadIndex {
-            path: dir.to_path_buf(),
-            reason: other.to_string(),
-        },
-    })?;
+    // zstd over 64 KiB blocks stores the text in well under the space of tantivy's default
+    // (lz4 over 16 KiB); only the few documents a search shows are ever decompressed.
+    let settings = IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor {
+            compression_level: Some(3),
+        }),
+        docstore_blocksize: 64 * 1024,
+        ..IndexSettings::default()
+    };
+    let index = Index::builder()
+        .schema(fields.schema.clone())
+        .settings(settings)
+        .create_in_dir(dir)
+        .map_err(|e| match e {
+            TantivyError::IoError(io) => {
+                Error::io(dir, std::io::Error::new(io.kind(), io.to_string()))
+            }
+            other => Error::BadIndex {
+                path: dir.to_path_buf(),
+                reason: other.to_string(),
+            },
+        })?;
     schema::register_tokenizers(&index);
     Ok(index)
 }
@@ -59,8 +76,13 @@ pub struct ArchiveWriter {
     dir: PathBuf,
     index: Index,
     writer: IndexWriter,
+    reader: IndexReader,
     fields: Fields,
     manifest: Manifest,
+    /// Ids whose article this run deleted (copies elsewhere may now need storing).
+    lost: Vec<String>,
+    /// Something was added or deleted since the last commit.
+    dirty: bool,
 }
 
 impl ArchiveWriter {
@@ -82,15 +104,20 @@ impl ArchiveWriter {
         })?;
         let fields = Fields::new();
         let reader = index
-            .reader()
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
             .map_err(|e| Error::tantivy("reading the index", e))?;
-        let manifest = Manifest::load(&reader.searcher(), &fields)?;
+        let manifest = Manifest::load(reader.searcher(), &fields)?;
         Ok(ArchiveWriter {
             dir: dir.to_path_buf(),
             index,
             writer,
+            reader,
             fields,
             manifest,
+            lost: Vec::new(),
+            dirty: false,
         })
     }
 
@@ -109,37 +136,52 @@ impl ArchiveWriter {
         &self.manifest
     }
 
-    fn delete(&self, kind: &str, name: &str) {
+    fn delete(&mut self, kind: &str, name: &str) {
+        self.dirty = true;
         self.writer.delete_term(Term::from_field_text(
             self.fields.doc_key,
             &schema::doc_key(kind, name),
         ));
     }
 
-    fn add(&self, doc: TantivyDocument) -> Result<()> {
+    fn add(&mut self, doc: TantivyDocument) -> Result<()> {
+        self.dirty = true;
         self.writer
             .add_document(doc)
             .map(|_| ())
             .map_err(|e| Error::tantivy("adding a document", e))
     }
 
-    /// Removes a file from the index: its source document and the articles it stored (with
-    /// their quotes). Returns the number of articles removed; `None` when the file was unknown.
-    /// Copies of those articles in other files are re-stored by [`Self::replace_source`] on
-    /// those files (see [`Manifest::orphaned_copies`]).
-    pub fn remove_source(&mut self, path: &str) -> Option<u64> {
-        let (_, owned) = self.manifest.remove(path)?;
-        self.delete(KIND_SOURCE, path);
+    /// Deletes a file's source document and the articles (with quotes) it stored.
+    fn delete_source(&mut self, entry: &SourceEntry) -> HashSet<String> {
+        self.delete(KIND_SOURCE, &entry.path);
+        let owned: HashSet<String> = entry.owned().cloned().collect();
         for id in &owned {
             self.delete(KIND_ARTICLE, id);
             self.delete(KIND_QUOTE, id);
         }
-        Some(owned.len() as u64)
+        self.lost.extend(owned.iter().cloned());
+        owned
+    }
+
+    /// Ids of the articles deleted since the last call: [`Manifest::holders_of_lost`] finds
+    /// the files holding copies of them that must now be stored.
+    pub fn take_lost(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.lost)
+    }
+
+    /// Removes a file from the index: its source document and the articles it stored (with
+    /// their quotes). Returns the number of articles removed; `None` when the file was unknown.
+    pub fn remove_source(&mut self, path: &str) -> Result<Option<u64>> {
+        let Some(entry) = self.manifest.remove(path)? else {
+            return Ok(None);
+        };
+        Ok(Some(self.delete_source(&entry).len() as u64))
     }
 
     /// Records a new size and modification time for a file whose content did not change.
     pub fn touch_source(&mut self, path: &str, size: u64, mtime: u64) -> Result<()> {
-        let Some(mut entry) = self.manifest.entries.get(path).cloned() else {
+        let Some(mut entry) = self.manifest.entry(path)? else {
             return Err(Error::Internal(format!(
                 "touching {path}, which the manifest does not hold"
             )));
@@ -156,15 +198,8 @@ impl ArchiveWriter {
     /// contributed with `articles`, which are stored under the file's path.
     pub fn replace_source(&mut self, file: SourceEntry, articles: Vec<Article>) -> Result<Change> {
         let mut change = Change::default();
-        let previously_owned: HashSet<String> = match self.manifest.remove(&file.path) {
-            Some((_, owned)) => {
-                self.delete(KIND_SOURCE, &file.path);
-                for id in &owned {
-                    self.delete(KIND_ARTICLE, id);
-                    self.delete(KIND_QUOTE, id);
-                }
-                owned.into_iter().collect()
-            }
+        let previously_owned = match self.manifest.remove(&file.path)? {
+            Some(old) => self.delete_source(&old),
             None => HashSet::new(),
         };
         let mut entry = SourceEntry {
@@ -179,7 +214,7 @@ impl ArchiveWriter {
                 continue;
             }
             entry.ids.push(article.id.clone());
-            if self.manifest.owner(&article.id).is_some() {
+            if self.manifest.is_stored(&article.id)? {
                 entry.copies.push(article.id);
                 change.duplicates += 1;
                 continue;
@@ -193,11 +228,7 @@ impl ArchiveWriter {
             }
             change.quotes += article.quotes.len() as u64;
         }
-        let stored: HashSet<&String> = entry
-            .ids
-            .iter()
-            .filter(|id| !entry.copies.contains(id))
-            .collect();
+        let stored: HashSet<&String> = entry.owned().collect();
         change.removed = previously_owned
             .iter()
             .filter(|id| !stored.contains(id))
@@ -207,12 +238,21 @@ impl ArchiveWriter {
         Ok(change)
     }
 
-    /// Commits everything applied so far (articles and manifest together).
-    pub fn commit(&mut self) -> Result<()> {
+    /// Commits everything applied so far (articles and manifest together); does nothing and
+    /// returns false when nothing changed since the last commit.
+    pub fn commit(&mut self) -> Result<bool> {
+        if !self.dirty {
+            return Ok(false);
+        }
         self.writer
             .commit()
-            .map(|_| ())
-            .map_err(|e| Error::tantivy(format!("committing to {}", self.dir.display()), e))
+            .map_err(|e| Error::tantivy(format!("committing to {}", self.dir.display()), e))?;
+        self.dirty = false;
+        self.reader
+            .reload()
+            .map_err(|e| Error::tantivy("reading the index", e))?;
+        self.manifest.rebase(self.reader.searcher());
+        Ok(true)
     }
 
     /// Drops everything applied since the last commit, and reloads the manifest to match.
@@ -220,11 +260,12 @@ impl ArchiveWriter {
         self.writer
             .rollback()
             .map_err(|e| Error::tantivy("rolling back", e))?;
-        let reader = self
-            .index
-            .reader()
+        self.reader
+            .reload()
             .map_err(|e| Error::tantivy("reading the index", e))?;
-        self.manifest = Manifest::load(&reader.searcher(), &self.fields)?;
+        self.manifest = Manifest::load(self.reader.searcher(), &self.fields)?;
+        self.lost.clear();
+        self.dirty = false;
         Ok(())
     }
 
@@ -289,8 +330,10 @@ mod tests {
             "/a.txt"
         );
 
-        assert_eq!(w.remove_source("/a.txt"), Some(1));
-        assert_eq!(w.manifest().orphaned_copies(), ["/b.txt"]);
+        assert_eq!(w.remove_source("/a.txt").unwrap(), Some(1));
+        let lost = w.take_lost();
+        assert_eq!(lost, ["aaaa000000000001"]);
+        assert_eq!(w.manifest().holders_of_lost(&lost).unwrap(), ["/b.txt"]);
         let change = w.replace_source(file("/b.txt"), vec![a]).unwrap();
         assert_eq!(change.added, 1);
         w.commit().unwrap();
@@ -324,8 +367,8 @@ mod tests {
         w.replace_source(file("/a.txt"), vec![sample_article("aaaa000000000001", "")])
             .unwrap();
         w.rollback().unwrap();
-        assert!(w.manifest().entries.is_empty());
-        w.commit().unwrap();
+        assert!(w.manifest().is_empty());
+        assert!(!w.commit().unwrap(), "nothing to commit after a rollback");
         assert_eq!(
             ArchiveIndex::open(dir.path())
                 .unwrap()

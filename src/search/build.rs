@@ -27,12 +27,14 @@ use crate::index::schema::{Fields, KIND_ARTICLE, exact_analyzer, fold_key as fol
 
 /// Most dictionary words one `word*` may expand to.
 pub const MAX_EXPANSIONS: usize = 256;
+/// Most dictionary words all the prefixes of one query may expand to together.
+pub const MAX_TOTAL_EXPANSIONS: usize = 1024;
 /// Boost of title matches over body matches.
 const TITLE_BOOST: f32 = 2.0;
 /// How far apart the query's words may stand to earn the proximity boost.
 const PROXIMITY_SLOP: u32 = 8;
 /// Weight of the proximity clause.
-const PROXIMITY_BOOST: f32 = 1.5;
+const PROXIMITY_BOOST: f32 = 3.0;
 
 /// Validated filters, already folded to the index's keys.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -55,6 +57,7 @@ pub fn build_query(
     searcher: &Searcher,
 ) -> Result<Box<dyn TQuery>> {
     let builder = Builder {
+        expanded: std::cell::Cell::new(0),
         fields,
         searcher,
         stem: stem_analyzer(),
@@ -132,6 +135,8 @@ struct Builder<'a> {
     searcher: &'a Searcher,
     stem: TextAnalyzer,
     exact: TextAnalyzer,
+    /// Prefix expansions so far, across the whole query.
+    expanded: std::cell::Cell<usize>,
 }
 
 impl Builder<'_> {
@@ -308,6 +313,15 @@ impl Builder<'_> {
                 .expand(target, &prefix)
                 .map_err(|e| Error::tantivy("expanding a prefix", e))?;
             count += words.len();
+            self.expanded.set(self.expanded.get() + words.len());
+            if self.expanded.get() > MAX_TOTAL_EXPANSIONS {
+                return Err(Error::BadQuery {
+                    reason: format!(
+                        "the query's prefixes match more than {MAX_TOTAL_EXPANSIONS} words in all; make them longer"
+                    ),
+                    column: Some(column),
+                });
+            }
             if count > MAX_EXPANSIONS {
                 return Err(Error::BadQuery {
                     reason: format!(

@@ -1,14 +1,13 @@
 //! Running a built query: the hit count, then pages of hits in a deterministic order (score,
 //! then date, then id; or date, then score, then id), loaded and given passages.
 //!
-//! Ordering is done by tantivy's collector on fast fields (`published`, `id`), so sorting by
-//! date never loads stored documents it does not show. `--all` walks the result list in
+//! Ordering is done on fast fields (`published`, `id`) by [`super::rank`], so sorting by date
+//! never loads stored documents it does not show. `--all` walks the result list in
 //! batches ([`Pages`]) so any number of hits streams in bounded memory.
 
-use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue, SortByString};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::Count;
 use tantivy::query::Query as TQuery;
-use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use super::snippet::Highlighter;
 use super::{Hit, SortBy};
@@ -26,52 +25,16 @@ pub fn count(searcher: &Searcher, query: &dyn TQuery) -> Result<usize> {
         .map_err(|e| Error::tantivy("counting hits", e))
 }
 
-/// `limit` hits from `offset` in the requested order, with their scores.
+/// `limit` hits from `offset` in the requested order, with their scores (see [`super::rank`]).
 pub fn page(
     searcher: &Searcher,
     query: &dyn TQuery,
     fields: &Fields,
-    (sort, reverse): (SortBy, bool),
+    order: (SortBy, bool),
     offset: usize,
     limit: usize,
 ) -> Result<Vec<(f32, DocAddress)>> {
-    if limit == 0 {
-        return Ok(Vec::new());
-    }
-    let schema = &fields.schema;
-    let date =
-        SortByStaticFastValue::<DateTime>::for_field(schema.get_field_name(fields.published));
-    let id = (
-        SortByString::for_field(schema.get_field_name(fields.id)),
-        Order::Asc,
-    );
-    let (first, second) = if reverse {
-        (Order::Asc, Order::Desc)
-    } else {
-        (Order::Desc, Order::Desc)
-    };
-    let top = TopDocs::with_limit(limit).and_offset(offset);
-    let context = "ranking hits";
-    Ok(match sort {
-        SortBy::Score => searcher
-            .search(
-                query,
-                &top.order_by(((SortBySimilarityScore, first), (date, second), id)),
-            )
-            .map_err(|e| Error::tantivy(context, e))?
-            .into_iter()
-            .map(|((score, _, _), address)| (score, address))
-            .collect(),
-        SortBy::Date => searcher
-            .search(
-                query,
-                &top.order_by(((date, first), (SortBySimilarityScore, Order::Desc), id)),
-            )
-            .map_err(|e| Error::tantivy(context, e))?
-            .into_iter()
-            .map(|((_, score, _), address)| (score, address))
-            .collect(),
-    })
+    super::rank::page(searcher, query, fields, order, offset, limit)
 }
 
 /// Reads an article back from its stored document (the index side's `article_from_doc`).
@@ -248,6 +211,20 @@ mod tests {
             ids(&ix, (SortBy::Date, true), 0, None),
             ["d-more", "b-old", "c-mid", "a-new", "e-none"]
         );
+    }
+
+    #[test]
+    fn ties_beyond_the_fetched_slack_still_order_by_id() {
+        // Inserted in reverse id order, so document order cannot give the id order by luck.
+        let many: Vec<_> = (0..60)
+            .rev()
+            .map(|i| plain(&format!("t{i:02}"), "Oil", "Oil.", "2026-01-01", "X", "Y"))
+            .collect();
+        let ix = TestIndex::new(&many);
+        let expected: Vec<String> = (40..45).map(|i| format!("t{i}")).collect();
+        assert_eq!(ids(&ix, (SortBy::Score, false), 40, Some(5)), expected);
+        assert_eq!(ids(&ix, (SortBy::Date, false), 40, Some(5)), expected);
+        assert_eq!(ids(&ix, (SortBy::Score, true), 40, Some(5)), expected);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! [`query`] parses the query language (with [`lexer`]) into a tree and enforces the limits;
 //! [`dates`] reads `--since`/`--until`; [`build`] turns the tree and the filters into one
-//! tantivy `BooleanQuery`; [`exec`] runs it (top hits by score or date, or every hit in
+//! tantivy `BooleanQuery`; [`plan`] readies it (count, near-match fallback) and [`exec`] runs it (top hits by score or date, or every hit in
 //! batches); [`snippet`] picks passages and highlight offsets from a hit's stored body (split by
 //! [`sentences`]); [`suggest`] finds the nearest existing values for a filter that matches
 //! nothing; [`render`] is the only module that writes search results.
@@ -11,7 +11,9 @@ pub mod build;
 pub mod dates;
 pub mod exec;
 pub mod lexer;
+pub mod plan;
 pub mod query;
+pub mod rank;
 pub mod render;
 pub mod sentences;
 pub mod snippet;

@@ -2,7 +2,8 @@
 //!
 //! A sentence ends at a blank line, or at `.`, `!`, `?` or `…` (plus any closing quotes or
 //! brackets) followed by white space and a character that is not a lower-case letter, unless
-//! the word before the full stop is a common abbreviation or an initial (`Mr.`, `U.S.`, `J.`).
+//! the word before the full stop is a common abbreviation or an initial (`Mr.`, `U.S.`, `J.`),
+//! or the stop is inside a double-quoted statement (the quote stays with its attribution).
 //! It is a heuristic for choosing readable passages, not a linguistic tool.
 
 /// Words that end in a full stop without ending a sentence (compared case-sensitively, without
@@ -19,6 +20,17 @@ fn is_terminator(c: char) -> bool {
 
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+}
+
+/// Whether a double quote is open after `c`: straight quotes toggle, curly and angle quotes
+/// open and close.
+fn quote_state(c: char, open: bool) -> bool {
+    match c {
+        '"' => !open,
+        '“' | '«' => true,
+        '”' | '»' => false,
+        _ => open,
+    }
 }
 
 /// True when the full stop at byte `dot` ends an abbreviation or an initial.
@@ -38,6 +50,9 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start: Option<usize> = None;
     let mut iter = text.char_indices().peekable();
+    // Inside a double-quoted statement, stops do not end the sentence: a passage then holds
+    // the whole quote with its attribution.
+    let mut in_quote = false;
     while let Some((i, c)) = iter.next() {
         // A blank line ends a paragraph; a single line break is only wrapping (Reuters SGML
         // bodies are wrapped at 70 columns).
@@ -49,8 +64,10 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
             if let Some(s) = start.take() {
                 spans.push((s, text[..i].trim_end().len()));
             }
+            in_quote = false;
             continue;
         }
+        in_quote = quote_state(c, in_quote);
         if start.is_none() {
             if c.is_whitespace() {
                 continue;
@@ -66,7 +83,11 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
                 break;
             }
             end = j + n.len_utf8();
+            in_quote = quote_state(n, in_quote);
             iter.next();
+        }
+        if in_quote {
+            continue;
         }
         let rest = &text[end..];
         let next_visible = rest.trim_start_matches([' ', '\t']).chars().next();
@@ -111,6 +132,24 @@ mod tests {
         assert_eq!(
             sentences("Headline without stop\n\nBody."),
             ["Headline without stop", "Body."]
+        );
+    }
+
+    #[test]
+    fn a_quoted_statement_stays_with_its_attribution() {
+        assert_eq!(
+            sentences("\"No. As before, we link them,\" Peskov said. Next. «Да. Нет.» Он сказал."),
+            [
+                "\"No. As before, we link them,\" Peskov said.",
+                "Next.",
+                "«Да. Нет.»",
+                "Он сказал."
+            ]
+        );
+        // An unclosed quote ends at the paragraph.
+        assert_eq!(
+            sentences("\"Open. Still.\n\nNew one. Two."),
+            ["\"Open. Still.", "New one.", "Two."]
         );
     }
 

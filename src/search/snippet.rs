@@ -241,7 +241,12 @@ impl Highlighter {
         } else {
             Vec::new()
         };
-        let exact = tokens(&self.exact, body);
+        let needs_exact = self.patterns.iter().any(|p| !matches!(p, Pattern::Stem(_)));
+        let exact = if needs_exact {
+            tokens(&self.exact, body)
+        } else {
+            Vec::new()
+        };
         let mut out = Vec::new();
         for (index, pattern) in self.patterns.iter().enumerate() {
             match pattern {

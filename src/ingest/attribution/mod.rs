@@ -10,6 +10,7 @@
 //! `officials say`): those statements are left out.
 
 mod lexicon;
+mod mentions;
 mod resolve;
 mod said_on;
 mod sentence;
@@ -44,7 +45,7 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
     let mut sents = Vec::new();
     text::sentences(body, &paras, &quotes, &mut sents);
 
-    let mut reg = Registry::default();
+    let mut reg = Registry::new(body);
     let mut findings: Vec<Finding> = Vec::new();
     // Sources are resolved after all mentions are known, so a surname can reach a full name
     // written later in the article too; their strings are copied out of the token buffer.
@@ -53,7 +54,24 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
     let mut qi = 0;
     let mut prev_para = usize::MAX;
     let (mut prev_attr, mut prev_colon) = (false, false);
+    let mut cues = Vec::new();
+    tokens::cue_positions(body, &quotes, &mut cues);
+    let mut ci = 0;
     for (n, s) in sents.iter().enumerate() {
+        while ci < cues.len() && cues[ci] < s.range.start {
+            ci += 1;
+        }
+        // A colon near the start may close a speaker label (`JAKE TAPPER: ...`).
+        let head = &body.as_bytes()[s.range.start..s.range.end.min(s.range.start + 40)];
+        let has_cue =
+            ci < cues.len() && cues[ci] < s.range.end || memchr::memchr(b':', head).is_some();
+        let same_para = s.paragraph == prev_para;
+        if !has_cue && !(if same_para { prev_attr } else { prev_colon }) {
+            // Nothing here can attribute or continue a quote: skip tokenising it.
+            (prev_attr, prev_colon) = (false, false);
+            prev_para = s.paragraph;
+            continue;
+        }
         tokenize(body, s.range.clone(), &quotes, &mut qi, &mut toks);
         // A bare quotation continues the speaker of the previous sentence in its paragraph,
         // or of a previous paragraph that ended with `Peskov said:`.
@@ -63,7 +81,6 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
             prev_colon
         };
         prev_para = s.paragraph;
-        record_mentions(body, &toks, &mut reg);
         let cx = Ctx {
             body,
             quotes: &quotes,
@@ -89,7 +106,23 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
                 words,
                 role,
                 female,
-            } => reg.person(name, *words, role.as_deref(), *female, f.sentence),
+                policy,
+            } => match policy {
+                Single::Org => reg.org(name, false, f.sentence),
+                Single::Person => {
+                    reg.person(name, *words, role.as_deref(), *female, f.sentence, true)
+                }
+                Single::KnownOnly => {
+                    // A bare word that matches nobody is a person only when the text calls it
+                    // `Mr.`/`Ms.` somewhere (`Zucker said`, `Mr. Zucker`), not a company.
+                    let new_ok =
+                        *words == 1 && name.len() > 2 && mentions::has_honorific(body, name);
+                    reg.person(name, *words, role.as_deref(), *female, f.sentence, new_ok)
+                }
+                Single::KnownOrOrg => reg
+                    .person(name, *words, role.as_deref(), *female, f.sentence, false)
+                    .or_else(|| reg.org(name, false, f.sentence)),
+            },
             Resolved::Pronoun(female) => reg.pronoun(*female, f.sentence),
             Resolved::Description { phrase, head } => reg.description(phrase, head, f.sentence),
             Resolved::Org { name, generic } => reg.org(name, *generic, f.sentence),
@@ -111,6 +144,7 @@ enum Resolved {
         words: usize,
         role: Option<String>,
         female: Option<bool>,
+        policy: Single,
     },
     Pronoun(bool),
     Description {
@@ -130,13 +164,21 @@ fn prepare(body: &str, toks: &[Tok], who: &Who) -> Resolved {
             toks: r,
             role,
             female,
+            weak,
         }) => {
             let name = name_text(body, &toks[r.clone()]);
+            let policy = single_policy(&name, r.len(), *weak || role.is_some() || female.is_some());
+            let policy = match policy {
+                Single::KnownOnly if *weak => Single::KnownOrOrg,
+                Single::Person if *weak => Single::KnownOrOrg,
+                p => p,
+            };
             Resolved::Name {
                 words: r.len(),
                 name,
                 role: role.clone().map(|r| squash(&body[r])),
                 female: *female,
+                policy,
             }
         }
         Who::Source(Source::Pronoun { female }) => Resolved::Pronoun(*female),
@@ -151,8 +193,54 @@ fn prepare(body: &str, toks: &[Tok], who: &Who) -> Resolved {
     }
 }
 
+/// How far a name may create a new person when it matches none named before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Single {
+    /// A full name, or a bare word nothing speaks against.
+    Person,
+    /// A place (`Russia said`) or a web-style name (`BuzzFeed`, `Factcheck.org`).
+    Org,
+    /// Only when it resolves to a person named in the article, or is called `Mr.`/`Ms.`
+    /// somewhere (`Critics said`, `Caterpillar said` do not).
+    KnownOnly,
+    /// A person when it resolves, otherwise an organisation (`according to Gallup`).
+    KnownOrOrg,
+}
+
+/// The policy for a name of `words` words; `backed` when a role, honorific or `according to`
+/// already decided what it is.
+fn single_policy(name: &str, words: usize, backed: bool) -> Single {
+    if lexicon::is_place(name) {
+        return Single::Org;
+    }
+    if words > 1 || backed {
+        return Single::Person;
+    }
+    let b = name.as_bytes();
+    let camel = b.windows(2).enumerate().any(|(i, w)| {
+        w[0].is_ascii_lowercase()
+            && w[1].is_ascii_uppercase()
+            && !matches!(
+                &b[..=i],
+                b"Mc" | b"Mac" | b"De" | b"Di" | b"La" | b"Le" | b"Van" | b"Von" | b"Du"
+            )
+    });
+    let dotted = name.contains('.') && name.bytes().filter(|c| c.is_ascii_lowercase()).count() > 1;
+    if camel || dotted {
+        return Single::Org;
+    }
+    // Bare words (`Critics`, `Caterpillar`, `Zucker`) must resolve to a person named in full,
+    // or carry an honorific somewhere in the text.
+    Single::KnownOnly
+}
+
 /// A name's words joined by single spaces, possessive dropped.
 fn name_text(body: &str, toks: &[Tok]) -> String {
+    // A transcript label in capitals (`JAKE TAPPER`) is written as a name (`Jake Tapper`).
+    let caps = toks.iter().all(|t| {
+        let w = t.text(body);
+        w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase())
+    });
     let mut s = String::new();
     for t in toks {
         if !s.is_empty() {
@@ -163,7 +251,12 @@ fn name_text(body: &str, toks: &[Tok]) -> String {
         } else {
             t.text(body)
         };
-        s.push_str(w);
+        if caps {
+            s.push_str(&w[..1]);
+            s.push_str(&w[1..].to_ascii_lowercase());
+        } else {
+            s.push_str(w);
+        }
     }
     s
 }
@@ -171,59 +264,6 @@ fn name_text(body: &str, toks: &[Tok]) -> String {
 /// Collapses whitespace runs (line breaks inside a paragraph) to one space.
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Records the capitalised full names of a sentence as mentions (`Kirill Dmitriev`), so a
-/// bare surname used as a source later can resolve to them.
-fn record_mentions(body: &str, toks: &[Tok], reg: &mut Registry) {
-    let mut i = 0;
-    while i < toks.len() {
-        if !(toks[i].is_word() && toks[i].cap) {
-            i += 1;
-            continue;
-        }
-        let s = i;
-        while i < toks.len() && toks[i].is_word() && toks[i].cap && !toks[i].poss {
-            i += 1;
-        }
-        // Include a final possessive word (`Kirill Dmitriev's`).
-        if i < toks.len() && toks[i].is_word() && toks[i].cap && toks[i].poss {
-            i += 1;
-        }
-        let chunk = &toks[s..i.max(s + 1)];
-        if i == s {
-            i += 1;
-        }
-        if chunk.len() < 2 {
-            continue;
-        }
-        if let Some(name) = mention_name(body, chunk) {
-            reg.mention(&name);
-        }
-    }
-}
-
-fn mention_name(body: &str, chunk: &[Tok]) -> Option<String> {
-    let lower = |t: &Tok| t.text(body).to_ascii_lowercase();
-    if chunk.iter().any(|t| lexicon::is_org_word(&lower(t))) {
-        return None;
-    }
-    let mut from = 0;
-    for (n, t) in chunk.iter().enumerate().take(chunk.len() - 1) {
-        if lexicon::is_title(&lower(t)) || lexicon::is_function_word(t.text(body)) {
-            from = n + 1;
-        }
-    }
-    let name = &chunk[from..];
-    if name.len() < 2
-        || name.len() > 4
-        || name
-            .iter()
-            .any(|t| t.text(body).bytes().all(|b| b.is_ascii_uppercase()) && t.text(body).len() > 1)
-    {
-        return None;
-    }
-    Some(name_text(body, name))
 }
 
 /// Turns resolved findings into the article's speakers, organisations and quotes.
@@ -242,7 +282,7 @@ fn build(body: &str, reg: &Registry, findings: &[Finding], owner: &[Option<usize
         let end = conv.chars(f.text.end);
         quotes.push(Quote {
             speaker: e.name.clone(),
-            speaker_key: speaker_key(&e.name),
+            speaker_key: e.key.clone(),
             kind: f.kind,
             text: body[f.text.clone()].to_string(),
             start,

@@ -9,7 +9,7 @@
 //! - Organisations are kept apart from people; `the ministry` joins the latest organisation
 //!   whose name contains `ministry`.
 
-use crate::ingest::names::{speaker_key, surname_key};
+use crate::ingest::names::speaker_key;
 
 /// How far back (in sentences) `he`, `she` and `the official` may reach.
 const PRONOUN_REACH: usize = 3;
@@ -37,44 +37,25 @@ pub struct Entity {
     pub org: bool,
 }
 
-/// A full name mentioned in the article (`Kirill Dmitriev`), first occurrence per surname.
-#[derive(Clone, Debug)]
-pub struct Mention {
-    /// Surname key.
-    pub surname: String,
-    /// The name as written.
-    pub name: String,
-}
-
 /// The speakers of one article.
-#[derive(Default)]
-pub struct Registry {
+pub struct Registry<'a> {
+    /// The body, searched for full forms of bare surnames.
+    body: &'a str,
     /// People and organisations, in order of first statement.
     pub entities: Vec<Entity>,
-    /// Full names mentioned anywhere, earliest first.
-    pub mentions: Vec<Mention>,
 }
 
-impl Registry {
-    /// Records a full name seen in the text (first occurrence per surname wins).
-    pub fn mention(&mut self, name: &str) {
-        let surname = surname_key(name);
-        if surname.is_empty()
-            || self
-                .mentions
-                .iter()
-                .any(|m| m.surname == surname && speaker_key(&m.name) == speaker_key(name))
-        {
-            return;
+impl<'a> Registry<'a> {
+    /// An empty registry for `body`.
+    pub fn new(body: &'a str) -> Self {
+        Registry {
+            body,
+            entities: Vec::new(),
         }
-        self.mentions.push(Mention {
-            surname,
-            name: name.to_string(),
-        });
     }
 
-    /// Resolves a personal name; returns the entity index, or `None` when the name is a bare
-    /// word nothing supports as a person.
+    /// Resolves a personal name; returns the entity index. With `new_ok` false, a bare word
+    /// that matches no person named in the article gives `None`.
     pub fn person(
         &mut self,
         name: &str,
@@ -82,9 +63,11 @@ impl Registry {
         role: Option<&str>,
         female: Option<bool>,
         sentence: usize,
+        new_ok: bool,
     ) -> Option<usize> {
         let key = speaker_key(name);
-        let surname = surname_key(name);
+        // The surname key is the full key's last word: no second fold.
+        let surname = key.rsplit(' ').next().unwrap_or_default().to_string();
         if key.is_empty() {
             return None;
         }
@@ -94,12 +77,7 @@ impl Registry {
         } else {
             self.find_latest(|e| !e.org && e.surname == surname)
                 .or_else(|| {
-                    let full = self
-                        .mentions
-                        .iter()
-                        .find(|m| m.surname == surname)?
-                        .name
-                        .clone();
+                    let full = super::mentions::full_name(self.body, name)?;
                     let full_key = speaker_key(&full);
                     Some(
                         self.find(|e| !e.org && e.key == full_key)
@@ -118,14 +96,8 @@ impl Registry {
         };
         let idx = match idx {
             Some(i) => i,
-            None => {
-                // A bare single word with no honorific, role or full form could be a place or a
-                // company ("Washington said"): not a person.
-                if words < 2 && female.is_none() && role.is_none() {
-                    return None;
-                }
-                self.push(name, words, &key, &surname, female)
-            }
+            None if words < 2 && !new_ok => return None,
+            None => self.push(name, words, &key, &surname, female),
         };
         let e = &mut self.entities[idx];
         if words > e.words && !e.org {
@@ -135,7 +107,7 @@ impl Registry {
             e.key = key;
             e.words = words;
         } else {
-            push_alias(&mut e.aliases, name, &e.name.clone());
+            push_alias(&mut e.aliases, name, &e.name);
         }
         if e.role.is_none() {
             e.role = role.map(str::to_string);
@@ -169,11 +141,7 @@ impl Registry {
             })
             .or_else(|| self.find_latest(recent))?;
         let e = &mut self.entities[idx];
-        push_alias(
-            &mut e.aliases,
-            &phrase.to_ascii_lowercase(),
-            &e.name.clone(),
-        );
+        push_alias(&mut e.aliases, &phrase.to_ascii_lowercase(), &e.name);
         e.last = sentence;
         Some(idx)
     }
@@ -196,7 +164,7 @@ impl Registry {
             i
         });
         let e = &mut self.entities[idx];
-        push_alias(&mut e.aliases, name, &e.name.clone());
+        push_alias(&mut e.aliases, name, &e.name);
         e.last = sentence;
         Some(idx)
     }
@@ -307,37 +275,37 @@ mod tests {
 
     #[test]
     fn surname_resolves_to_earliest_full_name() {
-        let mut r = Registry::default();
-        r.mention("Dmitry Peskov");
-        r.mention("Dmitri Peskov");
-        let i = r.person("Peskov", 1, None, None, 3).unwrap();
+        let mut r = Registry::new("Dmitry Peskov met Dmitri Peskov.");
+        let i = r.person("Peskov", 1, None, None, 3, true).unwrap();
         assert_eq!(r.entities[i].name, "Dmitry Peskov");
         assert_eq!(r.entities[i].aliases, ["Peskov"]);
     }
 
     #[test]
     fn typo_joins_only_unique_non_feminine_speaker() {
-        let mut r = Registry::default();
-        let p = r.person("Dmitry Peskov", 2, None, None, 0).unwrap();
-        assert_eq!(r.person("Prskov", 1, None, None, 1), Some(p));
-        assert_eq!(r.person("Peskova", 1, None, None, 2), None);
-        let f = r.person("Anna Peskova", 2, None, None, 3).unwrap();
+        let mut r = Registry::new("");
+        let p = r.person("Dmitry Peskov", 2, None, None, 0, true).unwrap();
+        assert_eq!(r.person("Prskov", 1, None, None, 1, true), Some(p));
+        assert_eq!(r.person("Peskova", 1, None, None, 2, false), None);
+        let f = r.person("Anna Peskova", 2, None, None, 3, true).unwrap();
         assert_ne!(f, p);
     }
 
     #[test]
     fn bare_surname_goes_to_most_recent_namesake() {
-        let mut r = Registry::default();
-        let m = r.person("Maria Zakharova", 2, None, None, 0).unwrap();
-        let a = r.person("Anna Zakharova", 2, None, None, 1).unwrap();
+        let mut r = Registry::new("");
+        let m = r.person("Maria Zakharova", 2, None, None, 0, true).unwrap();
+        let a = r.person("Anna Zakharova", 2, None, None, 1, true).unwrap();
         assert_ne!(m, a);
-        assert_eq!(r.person("Zakharova", 1, None, None, 2), Some(a));
+        assert_eq!(r.person("Zakharova", 1, None, None, 2, true), Some(a));
     }
 
     #[test]
     fn pronoun_reaches_only_recent_speakers() {
-        let mut r = Registry::default();
-        let p = r.person("Dmitry Peskov", 2, None, Some(false), 0).unwrap();
+        let mut r = Registry::new("");
+        let p = r
+            .person("Dmitry Peskov", 2, None, Some(false), 0, true)
+            .unwrap();
         assert_eq!(r.pronoun(true, 1), None);
         assert_eq!(r.pronoun(false, 2), Some(p));
         assert_eq!(r.pronoun(false, 9), None);

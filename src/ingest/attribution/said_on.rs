@@ -29,7 +29,7 @@ pub fn read(
         }
         let w = t.text(body);
         match w {
-            "on" | "late" | "early" | "earlier" | "last" | "this" | "Thursday's" => {
+            "on" | "On" | "late" | "early" | "earlier" | "last" | "this" => {
                 i += 1;
                 continue;
             }

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use super::lexicon::{Cue, cue, is_function_word, is_negation};
 use super::said_on;
-use super::source::{Found, Source, left, right};
+use super::source::{Found, Source, coordinated, left, right};
 use super::text::QuoteSpan;
 use super::tokens::{Tok, TokKind};
 use crate::article::QuoteKind;
@@ -74,7 +74,13 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
                 None => continue,
             },
         };
-        if negated(body, toks, i) {
+        // `negated`, and the wire trailer `Lerer reported from Los Angeles`.
+        if negated(body, toks, i)
+            || (t.text(body) == "reported"
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_word() && n.text(body) == "from"))
+        {
             continue;
         }
         let found = match c {
@@ -102,12 +108,18 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
                 }
             }),
         };
-        if let Some(f) = found {
+        if let Some(mut f) = found {
+            if let (Cue::According, Source::Name { weak, .. }) = (c, &mut f.source) {
+                *weak = true;
+            }
             primary = Some((i, f, c));
             break;
         }
     }
     let Some((ci, found, c)) = primary else {
+        if label(cx, toks, out) {
+            return (true, false);
+        }
         // A bare quotation continuing the previous speaker.
         if cx.continues {
             let frame: Vec<&Tok> = toks.iter().filter(|t| t.kind != TokKind::Stop).collect();
@@ -121,6 +133,13 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
     };
     let who = Who::Source(found.source.clone());
     let src = found.span.clone();
+    // `Edward-Isaac Dovere and Gabriel Debenedetti wrote`: both conjuncts speak.
+    let partner = match found.source {
+        Source::Name { .. } if src.start >= 2 && src.start <= ci => {
+            coordinated(body, toks, src.start - 1)
+        }
+        _ => None,
+    };
     // The clause around the cue: [lo, hi) covers source and cue.
     let lo = src.start.min(ci);
     let mut hi = src.end.max(ci + 1);
@@ -139,7 +158,12 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
 
     let mut direct = false;
     // `"...," Peskov said` / `"...," said Peskov`.
+    // Words between the quotation and the source are its description (`"...," the Zionist
+    // Union Party's Nachman Shai told`, `"...," his friend Oumar told`).
     let mut q = lo;
+    while q > 0 && lo - q < 6 && toks[q - 1].is_word() && !toks[q - 1].text(body).ends_with("ly") {
+        q -= 1;
+    }
     while q > 0 && matches!(toks[q - 1].kind, TokKind::Comma) {
         q -= 1;
     }
@@ -152,6 +176,12 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
     // `Peskov said: "..."`, and `"...," he said, "..."`.
     let mut k = after;
     let mut ends_with_colon = false;
+    // `told the Associated Press (AP), "..."`: skip a parenthesis.
+    if toks.get(k).is_some_and(|t| t.kind == TokKind::Open) {
+        if let Some(close) = toks[k..].iter().position(|t| t.kind == TokKind::Close) {
+            k += close + 1;
+        }
+    }
     while k < toks.len() {
         match toks[k].kind {
             TokKind::Colon | TokKind::Comma => {
@@ -218,6 +248,16 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
             break;
         }
     }
+    if let Some(p) = partner {
+        let mine = out.len();
+        for n in before..mine {
+            let f = Finding {
+                who: Who::Source(p.clone()),
+                ..out[n].clone()
+            };
+            out.push(f);
+        }
+    }
     if ends_with_colon && out.len() == before {
         // `Peskov said:` ending the paragraph: an empty marker carries the source so the
         // quotation in the next paragraph can continue it.
@@ -230,6 +270,62 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
         });
     }
     (out.len() > before, ends_with_colon)
+}
+
+/// A speaker label opening a sentence: `JAKE TAPPER: Donald Trump released ...` (a
+/// transcript), `- Carl Bialik: "One of the biggest lessons ..."`. The label must be the whole
+/// opening (after an optional dash), two words or more, or one all-capitals word.
+fn label(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> bool {
+    let body = cx.body;
+    let Some(c) = toks.iter().take(14).position(|t| t.kind == TokKind::Colon) else {
+        return false;
+    };
+    // The label runs back from the colon to the sentence start or a dash.
+    let mut s = c;
+    while s > 0 && toks[s - 1].is_word() && c - s < 4 {
+        s -= 1;
+    }
+    if s > 0 && !matches!(toks[s - 1].kind, TokKind::Break | TokKind::Other)
+        || c == s
+        || c + 1 >= toks.len()
+    {
+        return false;
+    }
+    let words = &toks[s..c];
+    let caps = words.iter().all(|t| {
+        t.is_word()
+            && t.text(body).len() > 1
+            && t.text(body).bytes().all(|b| b.is_ascii_uppercase())
+    });
+    let named = words.len() >= 2
+        && words
+            .iter()
+            .all(|t| t.is_word() && t.cap && !t.poss && !is_function_word(t.text(body)));
+    if !(caps || named)
+        || words
+            .iter()
+            .any(|t| super::lexicon::is_org_word(&t.text(body).to_ascii_lowercase()))
+    {
+        return false;
+    }
+    let who = Who::Source(Source::Name {
+        toks: s..c,
+        role: None,
+        female: None,
+        weak: !caps && words.len() < 2,
+    });
+    if let TokKind::Quote(qi) = toks[c + 1].kind {
+        push_direct(cx, qi, who, None, out);
+    } else if let Some(r) = clause(body, toks, c + 1, toks.len()) {
+        out.push(Finding {
+            sentence: cx.sentence,
+            who,
+            kind: QuoteKind::Indirect,
+            text: r,
+            said_on: None,
+        });
+    }
+    true
 }
 
 /// A `not`/`never` right before the cue (`did not say`).

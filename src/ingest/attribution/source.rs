@@ -26,6 +26,9 @@ pub enum Source {
         role: Option<Range<usize>>,
         /// `Some(true)` for Mrs./Ms./Miss, `Some(false)` for Mr.
         female: Option<bool>,
+        /// Read after `according to`, where a bare word is more often a publication or a
+        /// pollster (`according to Gallup`) than a person.
+        weak: bool,
     },
     /// `he` / `she`.
     Pronoun {
@@ -73,10 +76,29 @@ fn is_name_word(t: &Tok, body: &str) -> bool {
         return false;
     }
     let w = t.text(body);
+    // `Dublin-based`, `Chicago-area`: adjectives, not names (`Ocasio-Cortez` is one).
+    if let Some((_, after)) = w.split_once('-') {
+        if after.starts_with(|c: char| c.is_ascii_lowercase()) {
+            return false;
+        }
+    }
     if t.cap {
         return !is_function_word(w) || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr");
     }
     false
+}
+
+/// A month name used as a surname (`Theresa May`, `Ai Jun`): a name word only right after a
+/// capitalised name word.
+fn is_month_surname(toks: &[Tok], k: usize, body: &str) -> bool {
+    let t = &toks[k];
+    t.is_word()
+        && t.cap
+        && super::lexicon::month(t.text(body)).is_some()
+        && k > 0
+        && is_name_word(&toks[k - 1], body)
+        && super::lexicon::month(toks[k - 1].text(body)).is_none()
+        && !toks[k - 1].poss
 }
 
 /// Source on the left of the cue at token `i`.
@@ -115,35 +137,7 @@ pub fn left(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
                 _ => {}
             }
             if t.cap {
-                let mut k = j;
-                while k > 0 && j - k < 7 && name_part(body, toks, k - 1) {
-                    k -= 1;
-                }
-                if k == j {
-                    return None;
-                }
-                if k >= 2
-                    && toks[k - 1].is_word()
-                    && matches!(toks[k - 1].text(body), "for" | "to" | "of" | "with")
-                {
-                    // `a spokesman for Donald Trump said`: the speaker is unnamed.
-                    let w = toks[k - 2].text(body);
-                    if toks[k - 2].is_word()
-                        && (is_role_noun(w) || is_title(&lower(w)) || w.ends_with('s'))
-                    {
-                        return None;
-                    }
-                }
-                let mut f = classify(body, toks, k..j)?;
-                if let Source::Name { role, .. } = &mut f.source {
-                    if let Some((first, r)) = role_before(body, toks, k) {
-                        if role.is_none() {
-                            *role = Some(r);
-                        }
-                        f.span.start = first;
-                    }
-                }
-                Some(f)
+                left_chunk(body, toks, j)
             } else {
                 description_before(body, toks, j)
             }
@@ -162,13 +156,130 @@ pub fn left(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
             Some(f)
         }
         TokKind::Comma => apposition_before(body, toks, j - 1),
+        // `the hacker known as “Guccifer,” stated`: a short quotation ending in a comma
+        // closes the apposition.
+        TokKind::Quote(_) if t.end - t.start < 40 && body[t.start..t.end].contains(',') => {
+            apposition_before(body, toks, j - 1)
+        }
         _ => None,
     }
+}
+
+/// A capitalised chunk ending before token `j`, with the role written before it. A chunk
+/// governed by a preposition is no subject (`voters in New Hampshire said`), and `Paul Ryan
+/// of Wisconsin said` reads the chunk before `of`.
+fn left_chunk(body: &str, toks: &[Tok], j: usize) -> Option<Found> {
+    let mut k = j;
+    while k > 0 && j - k < 7 && name_part(body, toks, k - 1) {
+        k -= 1;
+    }
+    if k == j {
+        return None;
+    }
+    let mut p = k;
+    if p > 0 && toks[p - 1].is_word() && lower_eq(toks[p - 1].text(body), "the") {
+        p -= 1;
+    }
+    if p > 0 && toks[p - 1].is_word() && !toks[p - 1].cap {
+        let w = toks[p - 1].text(body);
+        if matches!(w, "and" | "or") {
+            // `voters in Ohio and New Hampshire said`: a conjunct of a prepositional object.
+            let mut q = p - 1;
+            while q > 0 && p - q < 10 && (toks[q - 1].cap || toks[q - 1].kind == TokKind::Comma) {
+                q -= 1;
+            }
+            if q > 0 && toks[q - 1].is_word() && is_preposition(toks[q - 1].text(body)) {
+                return None;
+            }
+        }
+        if matches!(w, "of" | "from") && p >= 2 && toks[p - 2].is_word() && toks[p - 2].cap {
+            let mut f = left_chunk(body, toks, p - 1)?;
+            f.span.end = j;
+            return Some(f);
+        }
+        if is_preposition(w) {
+            // `Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote`:
+            // walk back over the organisation to an `of` that follows a person.
+            let mut q = p - 1;
+            while q > 0 && p - q < 12 {
+                let t = &toks[q - 1];
+                if !t.is_word()
+                    || !(t.cap
+                        || matches!(
+                            t.text(body),
+                            "the" | "of" | "for" | "and" | "at" | "on" | "in"
+                        ))
+                {
+                    break;
+                }
+                if t.text(body) == "of" && q >= 2 && toks[q - 2].is_word() && toks[q - 2].cap {
+                    let mut f = left_chunk(body, toks, q - 1)?;
+                    f.span.end = j;
+                    return matches!(f.source, Source::Name { .. }).then_some(f);
+                }
+                q -= 1;
+            }
+            return None;
+        }
+    }
+    let mut f = classify(body, toks, k..j)?;
+    if let Source::Name { role, .. } = &mut f.source {
+        if p < k {
+            // `the Smiths said`: a family or a team, not one person.
+            return None;
+        }
+        if let Some((first, r)) = role_before(body, toks, k) {
+            if role.is_none() {
+                *role = Some(r);
+            }
+            f.span.start = first;
+        }
+    }
+    Some(f)
+}
+
+/// Prepositions: a name right after one is not the subject of the next verb.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "of"
+            | "from"
+            | "for"
+            | "to"
+            | "with"
+            | "on"
+            | "by"
+            | "across"
+            | "near"
+            | "outside"
+            | "inside"
+            | "throughout"
+            | "along"
+            | "into"
+            | "about"
+            | "against"
+            | "like"
+            | "than"
+            | "over"
+            | "under"
+            | "toward"
+            | "towards"
+            | "between"
+            | "among"
+            | "behind"
+            | "beyond"
+            | "via"
+            | "per"
+    )
 }
 
 /// True when token `k` may be part of a name chunk being read backwards.
 fn name_part(body: &str, toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
+    if is_month_surname(toks, k, body) {
+        return true;
+    }
     if is_name_word(t, body) {
         // A possessive only at the chunk's end is the speaker (`Peskov's` is never followed by
         // the cue directly), so possessives stop the chunk.
@@ -182,9 +293,27 @@ fn name_part(body: &str, toks: &[Tok], k: usize) -> bool {
 fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<Found> {
     let span = chunk.clone();
     let words = &toks[chunk.clone()];
-    if words.iter().any(|t| is_org_word(&lower(t.text(body))))
-        || (words.len() == 1 && is_acronym(words[0].text(body)))
-    {
+    // Organisation words count only after the last title: `Committee Chairman Rep. Jason
+    // Chaffetz` is a person, `State Department` is not.
+    let last_title = words
+        .iter()
+        .take(words.len().saturating_sub(1))
+        .rposition(|t| {
+            let l = lower(t.text(body));
+            is_title(&l) && !is_org_word(&l)
+        });
+    let tail = &words[last_title.map_or(0, |n| n + 1)..];
+    // `the Israeli newspaper Haaretz`, `USA TODAY`, `Alongside BLM`: organisations.
+    let org_noun_before = chunk.start > 0
+        && toks[chunk.start - 1].is_word()
+        && !toks[chunk.start - 1].cap
+        && is_org_noun(toks[chunk.start - 1].text(body));
+    let caps_word = tail.iter().any(|t| {
+        is_acronym(t.text(body))
+            && !matches!(t.text(body), "II" | "III" | "IV" | "JR" | "SR")
+            && !t.text(body).contains('.')
+    });
+    if tail.iter().any(|t| is_org_word(&lower(t.text(body)))) || org_noun_before || caps_word {
         let mut start = chunk.start;
         // Drop a leading nationality-less determiner; keep the organisation's own words.
         while start < chunk.end
@@ -227,7 +356,8 @@ fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<Found> {
             span,
         });
     }
-    if chunk.end - name_from > 4 {
+    if chunk.end - name_from > 4 || is_title(&lower(words[words.len() - 1].text(body))) {
+        // `Pennsylvania Gov.`: a role without its name.
         return None;
     }
     let female = words[..name_from - chunk.start]
@@ -249,6 +379,7 @@ fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<Found> {
             toks: name_from..chunk.end,
             role,
             female,
+            weak: false,
         },
         span,
     })
@@ -276,7 +407,11 @@ fn role_before(body: &str, toks: &[Tok], k: usize) -> Option<(usize, Range<usize
             break;
         }
         let w = t.text(body);
-        let ok = (t.cap && !is_function_word(w))
+        // A lower-case word may open a role when a role noun follows (`election lawyer
+        // Charlie Spies`, `chapter president Luis Osuna`).
+        let before_role = !t.cap && is_role_noun(&lower(toks[s].text(body))) && !is_preposition(w);
+        let ok = before_role
+            || (t.cap && !is_function_word(w))
             || is_title(&lower(w))
             || is_role_noun(w)
             || w == "of"
@@ -345,45 +480,202 @@ fn description_before(body: &str, toks: &[Tok], j: usize) -> Option<Found> {
     None
 }
 
-/// `Dmitry Peskov, the Kremlin spokesman, said`: the comma at `c` closes an apposition.
+/// `Dmitry Peskov, the Kremlin spokesman, said`: the comma at `c` closes an apposition. Up to
+/// three earlier commas are tried, for appositions holding commas of their own (`Mr.
+/// Daniloff, now 81 and retired in Cambridge, Mass., said`). Also reads `A JNF official,
+/// Howard Ingram, said` (the name between the commas) and skips interjections (`Will Rogers,
+/// for example, said`).
 fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Found> {
     let mut k = c;
-    while k > 0 && c - k < 10 && toks[k - 1].kind != TokKind::Comma {
-        if !matches!(
-            toks[k - 1].kind,
-            TokKind::Word | TokKind::Open | TokKind::Close
-        ) {
+    for round in 0..4 {
+        let mut m = k;
+        while m > 0 && c - m < 40 && toks[m - 1].kind != TokKind::Comma {
+            let inner_quote = matches!(toks[m - 1].kind, TokKind::Quote(_)) && m < c;
+            if !matches!(
+                toks[m - 1].kind,
+                TokKind::Word | TokKind::Open | TokKind::Close | TokKind::Other
+            ) && !inner_quote
+            {
+                return None;
+            }
+            m -= 1;
+        }
+        if m == 0 || m == k || toks[m - 1].kind != TokKind::Comma {
             return None;
         }
-        k -= 1;
-    }
-    if k == 0 || k == c || toks[k - 1].kind != TokKind::Comma {
-        return None;
-    }
-    let first = toks[k];
-    let fw = first.text(body);
-    let appo = &toks[k..c];
-    let is_age = appo.len() == 1 && fw.bytes().all(|b| b.is_ascii_digit());
-    let has_role = appo
-        .iter()
-        .any(|t| is_role_noun(t.text(body)) || is_title(&lower(t.text(body))));
-    if !is_age && !(has_role && (is_determiner(fw) || appo.iter().all(|t| t.is_word()))) {
-        return None;
-    }
-    let comma = k - 1;
-    let mut f = left_name_only(body, toks, comma)?;
-    if let Source::Name { role, .. } = &mut f.source {
-        if !is_age {
-            let s = if is_determiner(fw) && k + 1 < c {
-                k + 1
-            } else {
-                k
-            };
-            *role = Some(toks[s].start..toks[c - 1].end);
+        let seg = &toks[m..c];
+        if round == 0 {
+            if is_interjection(body, seg) {
+                // `Brian Murphy, the chairman of ..., for example, said`: the interjection may
+                // follow an apposition.
+                let mut f =
+                    apposition_before(body, toks, m - 1).or_else(|| left(body, toks, m - 1))?;
+                f.span.end = c + 1;
+                return Some(f);
+            }
+            // `A longtime JNF official, Howard Ingram, said`, `One delegate not on the slate,
+            // Kelly Schmdit, told`: a name alone between the commas, after a lower-case
+            // description (a role noun, or two words or more for a full name).
+            let role_before_comma = m >= 2
+                && toks[m - 2].is_word()
+                && !toks[m - 2].cap
+                && !is_org_noun(toks[m - 2].text(body))
+                && (is_role_noun(toks[m - 2].text(body)) || seg.len() >= 2);
+            if role_before_comma
+                && seg.len() <= 5
+                && seg.iter().all(|t| is_name_word(t, body) && !t.poss)
+            {
+                let mut f = classify(body, toks, m..c)?;
+                if matches!(f.source, Source::Name { .. }) {
+                    f.span.end = c + 1;
+                    return Some(f);
+                }
+                return None;
+            }
         }
+        if opens_apposition(body, seg) {
+            let found = left_name_only(body, toks, m - 1).filter(|f| match &f.source {
+                // `a truck driver from Ava, Mo., who ...`: an abbreviated place, read on.
+                Source::Name { toks: r, .. } => r.len() > 1 || !toks[r.start].dot,
+                _ => true,
+            });
+            if let Some(mut f) = found {
+                // `Teck, the Canadian mining company, says`: the apposition names a company.
+                let head_at = seg
+                    .iter()
+                    .position(|t| t.is_word() && is_preposition(t.text(body)))
+                    .unwrap_or(seg.len());
+                let head = seg[head_at.max(1) - 1];
+                if round == 0 && head.is_word() && !head.cap && is_org_noun(head.text(body)) {
+                    if let Source::Name { toks: r, .. } = &f.source {
+                        let name = toks[r.start].start..toks[r.end - 1].end;
+                        return Some(Found {
+                            source: Source::Org {
+                                name,
+                                generic: false,
+                            },
+                            span: f.span.start..c + 1,
+                        });
+                    }
+                }
+                if let Source::Name { role, .. } = &mut f.source {
+                    let fw = seg[0].text(body);
+                    let is_age = seg.len() == 1 && fw.bytes().all(|b| b.is_ascii_digit());
+                    let describes = seg
+                        .iter()
+                        .any(|t| is_role_noun(t.text(body)) || is_title(&lower(t.text(body))));
+                    if !is_age && describes && round == 0 && seg.len() <= 8 && !lower_eq(fw, "who")
+                    {
+                        let s = if is_determiner(fw) && seg.len() > 1 {
+                            m + 1
+                        } else {
+                            m
+                        };
+                        *role = Some(toks[s].start..toks[c - 1].end);
+                    }
+                }
+                f.span.end = c + 1;
+                return Some(f);
+            }
+        }
+        k = m - 1;
     }
-    f.span.end = c + 1;
-    Some(f)
+    None
+}
+
+/// `for example`, `however`, `in a statement`: words between commas that do not describe.
+fn is_interjection(body: &str, seg: &[Tok]) -> bool {
+    let Some(first) = seg.first() else {
+        return false;
+    };
+    seg.len() <= 10
+        && (super::lexicon::weekday(first.text(body)).is_some()
+            || matches!(
+                first.text(body),
+                "for"
+                    | "however"
+                    | "though"
+                    | "too"
+                    | "meanwhile"
+                    | "in"
+                    | "on"
+                    | "by"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "then"
+                    | "again"
+                    | "instead"
+                    | "also"
+                    | "separately"
+                    | "moreover"
+                    | "nonetheless"
+                    | "nevertheless"
+                    | "speaking"
+                    | "asked"
+                    | "when"
+                    | "after"
+                    | "at"
+            ))
+}
+
+/// True when `seg` (the words after a comma) reads as an apposition describing a person.
+fn opens_apposition(body: &str, seg: &[Tok]) -> bool {
+    let Some(first) = seg.first() else {
+        return false;
+    };
+    let w = first.text(body);
+    is_determiner(w)
+        || first.poss
+        || w.starts_with("R-")
+        || w.starts_with("D-")
+        || w.starts_with("I-")
+        || w.bytes().all(|b| b.is_ascii_digit())
+        || is_role_noun(&lower(w))
+        || is_title(&lower(w))
+        || matches!(
+            w,
+            "who"
+                | "now"
+                | "another"
+                | "one"
+                | "himself"
+                | "herself"
+                | "longtime"
+                | "Republican"
+                | "Democrat"
+                | "R"
+                | "D"
+                | "whose"
+                | "both"
+                | "then"
+                | "also"
+                | "once"
+                | "formerly"
+                | "currently"
+        )
+}
+
+/// The first conjunct of a coordinated source: a person's name ending before the `and` at
+/// token `a` (`Dovere and Debenedetti wrote`), not governed by a preposition.
+pub fn coordinated(body: &str, toks: &[Tok], a: usize) -> Option<Source> {
+    if !(toks[a].is_word() && toks[a].text(body) == "and") || a == 0 {
+        return None;
+    }
+    let f = left_name_only(body, toks, a)?;
+    let Source::Name { toks: r, .. } = &f.source else {
+        return None;
+    };
+    let start = f.span.start;
+    if r.len() < 2
+        || start > 0
+            && toks[start - 1].is_word()
+            && (is_preposition(toks[start - 1].text(body)) || toks[start - 1].text(body) == "and")
+    {
+        return None;
+    }
+    Some(f.source)
 }
 
 /// A capitalised name chunk ending right before token `j`, no description or pronoun.
@@ -395,7 +687,81 @@ fn left_name_only(body: &str, toks: &[Tok], j: usize) -> Option<Found> {
     if k == j {
         return None;
     }
-    classify(body, toks, k..j)
+    let f = classify(body, toks, k..j)?;
+    if matches!(f.source, Source::Name { .. })
+        && k > 0
+        && toks[k - 1].is_word()
+        && lower_eq(toks[k - 1].text(body), "the")
+    {
+        // `the Independent, a British newspaper, revealed`: `the` marks a title, not a person.
+        return Some(Found {
+            source: Source::Org {
+                name: toks[k].start..toks[j - 1].end,
+                generic: false,
+            },
+            span: f.span,
+        });
+    }
+    Some(f)
+}
+
+/// True when the source read up to token `e` is complete: a clause boundary or a word that
+/// cannot continue a noun phrase follows (`said Peskov.`, `said Peskov on Monday`), not a noun
+/// (`added Latin hits`, `according to Census data`).
+fn ends_source(body: &str, toks: &[Tok], e: usize) -> bool {
+    let Some(t) = toks.get(e) else { return true };
+    if !t.is_word() {
+        return !matches!(t.kind, TokKind::Other);
+    }
+    let w = t.text(body);
+    super::lexicon::weekday(w).is_some()
+        || matches!(
+            w,
+            "who"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "as"
+                | "told"
+                | "to"
+                | "from"
+                | "with"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "earlier"
+                | "later"
+                | "late"
+                | "recently"
+                | "afterward"
+                | "afterwards"
+                | "by"
+                | "about"
+                | "whose"
+                | "adding"
+                | "noting"
+                | "saying"
+                | "said"
+                | "says"
+                | "wrote"
+                | "that"
+                | "because"
+                | "since"
+                | "in an"
+                | "for"
+                | "speaking"
+                | "referring"
+                | "explaining"
+                | "according"
+                | "citing"
+        )
 }
 
 /// Source on the right of token `i` (after an inverted cue or `according to`).
@@ -406,15 +772,14 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
     }
     let w = t.text(body);
     match w {
-        "he" => {
+        // `..., said he.`; `said he would` is no inversion.
+        "he" | "she"
+            if toks
+                .get(i + 1)
+                .is_none_or(|n| matches!(n.kind, TokKind::Stop | TokKind::Comma)) =>
+        {
             return Some(Found {
-                source: Source::Pronoun { female: false },
-                span: i..i + 1,
-            });
-        }
-        "she" => {
-            return Some(Found {
-                source: Source::Pronoun { female: true },
+                source: Source::Pronoun { female: w == "she" },
                 span: i..i + 1,
             });
         }
@@ -436,7 +801,16 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
             break;
         }
         let w = t.text(body);
-        let ok = (t.cap && !is_function_word(w))
+        // A lower-case word may open a role when a role noun follows (`election lawyer
+        // Charlie Spies`, `chapter president Luis Osuna`).
+        let before_role = !t.cap
+            && e + 1 < toks.len()
+            && toks[e + 1].is_word()
+            && is_role_noun(&lower(toks[e + 1].text(body)))
+            && !is_determiner(w)
+            && !is_preposition(w);
+        let ok = before_role
+            || (t.cap && !is_function_word(w))
             || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr")
             || is_title(&lower(w))
             || is_role_noun(w)
@@ -445,12 +819,17 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
                 && e > s
                 && toks[e - 1].cap
                 && toks.get(e + 1).is_some_and(|n| n.cap));
-        if !ok || t.poss {
+        if !ok {
             break;
         }
         e += 1;
+        // `Ronald Reagan's former education secretary William J. Bennett`: read on past a
+        // possessive; the name is what ends the run.
+        if t.poss && !toks.get(e).is_some_and(|n| n.is_word()) {
+            return None;
+        }
     }
-    if e == s {
+    if e == s || !ends_source(body, toks, e) {
         return None;
     }
     // Trailing lower-case words: a description (`the official`) or generic organisation.
@@ -483,7 +862,7 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
     }
     // Capitalised tail: the name after the last lower-case title word.
     let mut c = e;
-    while c > s && toks[c - 1].cap {
+    while c > s && toks[c - 1].cap && !toks[c - 1].poss {
         c -= 1;
     }
     let mut f = classify(body, toks, c..e)?;

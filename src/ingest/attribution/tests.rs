@@ -309,3 +309,133 @@ fn hostile_input_never_panics() {
         check_invariants(s, &a);
     }
 }
+
+#[test]
+fn apposition_with_its_own_commas() {
+    let body = "Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said he had enough work.";
+    let a = attribute(body, None);
+    check_invariants(body, &a);
+    assert_eq!(speakers(&a), ["Paul Porter"]);
+    assert_eq!(a.quotes[0].text, "he had enough work");
+}
+
+#[test]
+fn name_between_commas_after_a_role() {
+    let body = "A longtime JNF official, Howard Ingram, said the group gave Trump its award.";
+    let a = attribute(body, None);
+    assert_eq!(speakers(&a), ["Howard Ingram"]);
+}
+
+#[test]
+fn interjection_after_apposition() {
+    let body =
+        "Brian Murphy, the chairman of the county party, for example, said Trump hurt his cause.";
+    let a = attribute(body, None);
+    assert_eq!(speakers(&a), ["Brian Murphy"]);
+    assert_eq!(
+        a.speakers[0].role.as_deref(),
+        Some("chairman of the county party")
+    );
+}
+
+#[test]
+fn places_groups_and_publications_are_not_people() {
+    let body = "Russia said the talks had failed.\n\nCritics said the plan was far too weak.\n\nVoters in New Hampshire said they were still undecided.\n\nTrust is falling fast, according to Gallup.\n\nThe Israeli newspaper Haaretz noted that the meeting was cancelled.";
+    let a = attribute(body, None);
+    check_invariants(body, &a);
+    assert!(a.speakers.is_empty(), "{:?}", a.speakers);
+    let orgs: Vec<&str> = a.organisations.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(orgs, ["Russia", "Gallup", "Haaretz"]);
+}
+
+#[test]
+fn doubled_apostrophes_quote_directly() {
+    let body = "''I cannot support him,'' said Senator Mark S. Kirk, Republican of Illinois.";
+    let a = attribute(body, None);
+    check_invariants(body, &a);
+    assert_eq!(speakers(&a), ["Mark S. Kirk"]);
+    assert_eq!(a.quotes[0].kind, QuoteKind::Direct);
+    assert_eq!(a.quotes[0].text, "I cannot support him");
+}
+
+#[test]
+fn no_break_space_ends_a_sentence() {
+    let body = "It was over.\u{a0}On Monday, Cruz constituent\u{a0}Dan Golvach told reporters the matter was closed.";
+    let a = attribute(body, Some(ymd(2026, 2, 26)));
+    check_invariants(body, &a);
+    assert_eq!(speakers(&a), ["Dan Golvach"]);
+    assert_eq!(a.quotes[0].text, "the matter was closed");
+    assert_eq!(a.quotes[0].said_on, Some(ymd(2026, 2, 23)));
+}
+
+#[test]
+fn inverted_pronoun_needs_the_sentence_end() {
+    // `said he would` is reported speech of someone else, never `he` as an inverted source.
+    let body = "\"We are ready,\" Sergei Lavrov said.\n\nOfficials, when asked, said he would go.";
+    let a = attribute(body, None);
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+}
+
+#[test]
+fn description_between_quote_and_source() {
+    let body = "“Values should trump interests,” the Zionist Union Party’s Nachman Shai told the AP.\n\n\"It is far from heartwarming,\" columnist Ai Jun wrote in the Global Times.";
+    let a = attribute(body, None);
+    check_invariants(body, &a);
+    assert_eq!(speakers(&a), ["Nachman Shai", "Ai Jun"]);
+    assert!(a.quotes.iter().all(|q| q.kind == QuoteKind::Direct));
+}
+
+#[test]
+fn person_of_an_organisation() {
+    let body = "\"It is a stretch,\" Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote in December.\n\nThe ruling was wrong, House Speaker Paul Ryan of Wisconsin said.";
+    let a = attribute(body, None);
+    assert_eq!(speakers(&a), ["Jeffrey Lewis", "Paul Ryan"]);
+    assert_eq!(a.speakers[1].role.as_deref(), Some("House Speaker"));
+}
+
+#[test]
+fn month_names_can_be_surnames() {
+    let body = "The talks have failed, Theresa May said.";
+    assert_eq!(speakers(&attribute(body, None)), ["Theresa May"]);
+}
+
+#[test]
+fn plural_possessive_apposition() {
+    let body =
+        "Tad Devine, Sanders' senior media adviser, said Republicans are engaged in mischief.";
+    let a = attribute(body, None);
+    assert_eq!(speakers(&a), ["Tad Devine"]);
+    assert_eq!(
+        a.speakers[0].role.as_deref(),
+        Some("Sanders' senior media adviser")
+    );
+}
+
+#[test]
+fn coordinated_sources_both_speak() {
+    let body = "\"Clinton may be indicted,\" Edward-Isaac Dovere and Gabriel Debenedetti wrote.\n\nVoters in Ohio and New Hampshire said the race was close.";
+    let a = attribute(body, None);
+    check_invariants(body, &a);
+    assert_eq!(speakers(&a), ["Gabriel Debenedetti", "Edward-Isaac Dovere"]);
+    assert_eq!(a.quotes.len(), 2);
+    assert!(a.quotes.iter().all(|q| q.text == "Clinton may be indicted"));
+}
+
+#[test]
+fn speaker_labels_attribute_what_follows() {
+    let body = "JAKE TAPPER: Donald Trump released a video on Friday.\n\nPollsters agree - Carl Bialik: “Keep on contacting voters.”\n\nNote: the figures are rounded.";
+    let a = attribute(body, None);
+    check_invariants(body, &a);
+    assert_eq!(speakers(&a), ["Jake Tapper", "Carl Bialik"]);
+    assert_eq!(a.quotes[0].text, "Donald Trump released a video on Friday");
+    assert_eq!(a.quotes[1].kind, QuoteKind::Direct);
+}
+
+#[test]
+fn bare_word_needs_a_full_name_or_an_honorific() {
+    let body = "Sales rose sharply in the quarter, Caterpillar said.\n\n\"We do not pay candidates,\" Zucker said. Mr. Zucker left early.";
+    let a = attribute(body, None);
+    check_invariants(body, &a);
+    assert_eq!(speakers(&a), ["Zucker"]);
+    assert_eq!(a.quotes.len(), 1);
+}

@@ -45,6 +45,8 @@ enum Mark {
 fn mark_at(b: &[u8], i: usize) -> Option<(Mark, usize)> {
     match b[i] {
         b'"' => Some((Mark::Straight, 1)),
+        // Two apostrophes stand for a double quote in some archives (`''Yes,'' he said`).
+        b'\'' if i + 1 < b.len() && b[i + 1] == b'\'' => Some((Mark::Straight, 2)),
         0xE2 if i + 2 < b.len() && b[i + 1] == 0x80 => match b[i + 2] {
             0x9C => Some((Mark::Open, 3)),  // “
             0x9D => Some((Mark::Close, 3)), // ”
@@ -122,8 +124,11 @@ pub fn quote_spans(body: &str, paras: &[Range<usize>]) -> Vec<QuoteSpan> {
                 _ => close_open(&mut open, &mut out, paras[pi - 1].end),
             }
         }
+        // `''` marks are rare: only paragraphs holding one pay for looking at apostrophes.
+        let doubled = memchr::memchr_iter(b'\'', &b[p.start..p.end])
+            .any(|k| b.get(p.start + k + 1) == Some(&b'\''));
         while i < p.end {
-            let Some(off) = find_mark_byte(&b[i..p.end]) else {
+            let Some(off) = find_mark_byte(&b[i..p.end], doubled) else {
                 break;
             };
             i += off;
@@ -133,14 +138,20 @@ pub fn quote_spans(body: &str, paras: &[Range<usize>]) -> Vec<QuoteSpan> {
             };
             match open {
                 None => {
-                    if m != Mark::Close {
-                        open = Some((i, i + len, m));
+                    // `”` opening a quote (a common typo) when a letter follows it.
+                    let reversed =
+                        m == Mark::Close && b.get(i + len).is_some_and(|c| c.is_ascii_alphabetic());
+                    if m != Mark::Close || reversed {
+                        open = Some((i, i + len, if reversed { Mark::Open } else { m }));
                     }
                 }
                 Some((s, is, om)) => {
+                    // `“It's unusual,“ said ...`: an opening mark followed by a space closes.
+                    let next_is_gap =
+                        b.get(i + len).is_none_or(|c| c.is_ascii_whitespace()) || i + len >= p.end;
                     let closes = match om {
                         Mark::Straight => m == Mark::Straight,
-                        Mark::Open => m == Mark::Close,
+                        Mark::Open => m == Mark::Close || (m == Mark::Open && next_is_gap),
                         Mark::Low => m == Mark::Open || m == Mark::Close,
                         Mark::Close => false,
                     };
@@ -186,8 +197,13 @@ fn close_open(open: &mut Option<(usize, usize, Mark)>, out: &mut Vec<QuoteSpan>,
 
 /// Position of the next byte that may start a quotation mark.
 #[inline]
-fn find_mark_byte(h: &[u8]) -> Option<usize> {
-    memchr::memchr3(b'"', 0xE2, 0xC2, h)
+fn find_mark_byte(h: &[u8], apostrophes: bool) -> Option<usize> {
+    let m = memchr::memchr3(b'"', 0xE2, 0xC2, h);
+    if !apostrophes {
+        return m;
+    }
+    let end = m.unwrap_or(h.len());
+    memchr::memchr(b'\'', &h[..end]).or(m)
 }
 
 /// Splits each paragraph into sentences. A sentence ends at `.`, `!` or `?` (plus closing
@@ -227,13 +243,13 @@ pub fn sentences(
             if j < p.end && b[j] == 0xE2 && j + 2 < p.end && matches!(b[j + 2], 0x9D | 0x99) {
                 j += 3; // ” or ’
             }
-            if j >= p.end || b[j] != b' ' {
+            if j >= p.end || !(b[j] == b' ' || is_nbsp(b, j)) {
                 i += 1;
                 continue;
             }
             let mut k = j;
-            while k < p.end && b[k] == b' ' {
-                k += 1;
+            while k < p.end && (b[k] == b' ' || is_nbsp(b, k)) {
+                k += if b[k] == b' ' { 1 } else { 2 };
             }
             let starts_new = k < p.end
                 && (b[k].is_ascii_uppercase()
@@ -257,6 +273,12 @@ pub fn sentences(
             });
         }
     }
+}
+
+/// A no-break space (U+00A0) at byte `i`: web copy puts them after full stops.
+#[inline]
+pub fn is_nbsp(b: &[u8], i: usize) -> bool {
+    b[i] == 0xC2 && b.get(i + 1) == Some(&0xA0)
 }
 
 /// True when the word ending at the full stop `dot` is an abbreviation or an initial.
@@ -413,6 +435,27 @@ mod tests {
             "Open and never closed."
         );
         assert_eq!(&body[q[1].inner_start..q[1].inner_end], "quoted");
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_quotes() {
+        let body = "''It's over,'' said O'Brien.";
+        let paras = paragraphs(body);
+        let q = quote_spans(body, &paras);
+        assert_eq!(q.len(), 1);
+        assert_eq!(&body[q[0].inner_start..q[0].inner_end], "It's over,");
+    }
+
+    #[test]
+    fn misdirected_curly_marks_still_pair() {
+        let body = "“It's unusual,“ said Larry Noble. ”Yes,” he said.";
+        let paras = paragraphs(body);
+        let q = quote_spans(body, &paras);
+        let inner: Vec<&str> = q
+            .iter()
+            .map(|q| &body[q.inner_start..q.inner_end])
+            .collect();
+        assert_eq!(inner, ["It's unusual,", "Yes,"]);
     }
 
     #[test]

@@ -62,7 +62,15 @@ impl Tok {
         }
         let s = &body[self.start..e];
         if self.poss {
-            let cut = if s.ends_with("’s") { 4 } else { 2 };
+            let cut = if s.ends_with("’s") {
+                4
+            } else if s.ends_with("'s") || s.ends_with("'S") {
+                2
+            } else if s.ends_with('’') {
+                3
+            } else {
+                1
+            };
             return &s[..s.len() - cut];
         }
         s
@@ -114,6 +122,10 @@ pub fn tokenize(
             i += 1;
             continue;
         }
+        if super::text::is_nbsp(b, i) && i + 2 <= end {
+            i += 2;
+            continue;
+        }
         if c.is_ascii_alphanumeric() || (c >= 0xC0 && starts_alpha(body, i)) {
             let (tok, ni) = word(body, i, next_quote);
             out.push(tok);
@@ -126,6 +138,8 @@ pub fn tokenize(
             b';' => (TokKind::Break, 1),
             b'(' | b'[' => (TokKind::Open, 1),
             b')' | b']' => (TokKind::Close, 1),
+            // A stop with words after it (`D.C.-based`, `Mo.,`, `...`) is no sentence end.
+            b'.' | b'!' | b'?' if !at_end(b, i + 1, end) => (TokKind::Other, 1),
             b'.' | b'!' | b'?' => (TokKind::Stop, 1),
             b'-' if i + 1 < end && b[i + 1] == b'-' => (TokKind::Break, 2),
             0xE2 if i + 2 < b.len() && b[i + 1] == 0x80 && matches!(b[i + 2], 0x93 | 0x94) => {
@@ -147,6 +161,19 @@ pub fn tokenize(
             i += 1;
         }
     }
+}
+
+/// True when only spaces, closing marks and brackets remain from `j` to `end`.
+fn at_end(b: &[u8], mut j: usize, end: usize) -> bool {
+    while j < end {
+        match b[j] {
+            b' ' | b'"' | b'\'' | b')' | b']' | b'.' | b'!' | b'?' | b'\n' => j += 1,
+            0xE2 if j + 2 < end && b[j + 1] == 0x80 && matches!(b[j + 2], 0x9D | 0x99) => j += 3,
+            0xC2 if j + 1 < end && b[j + 1] == 0xBB => j += 2,
+            _ => return false,
+        }
+    }
+    true
 }
 
 #[inline]
@@ -203,15 +230,37 @@ fn word(body: &str, i: usize, limit: usize) -> (Tok, usize) {
     }
     let j = j.min(limit);
     let w = &b[i..j];
-    let poss = w.len() > 2 && (w.ends_with(b"'s") || w.ends_with("’s".as_bytes()));
+    let mut poss =
+        w.len() > 2 && (w.ends_with(b"'s") || w.ends_with(b"'S") || w.ends_with("’s".as_bytes()));
+    let mut j = j;
+    // `Sanders’ campaign manager`: a plural possessive keeps its apostrophe.
+    if !poss && w.len() > 2 && w.ends_with(b"s") {
+        let apos = if b.get(j) == Some(&b'\'') {
+            1
+        } else if b[j..limit.min(b.len())].starts_with("’".as_bytes()) {
+            3
+        } else {
+            0
+        };
+        if apos > 0
+            && !b.get(j + apos).is_some_and(|c| c.is_ascii_alphanumeric())
+            && j + apos <= limit
+        {
+            poss = true;
+            j += apos;
+        }
+    }
     // A dot right after the word belongs to it when the word is an abbreviation or initial,
-    // or when the sentence goes on (`U.S. officials`): sentence-final dots stay separate.
+    // or when the sentence goes on (`U.S. officials`, `Comey Jr., the director`):
+    // sentence-final dots stay separate.
     let mut dot = false;
     let mut end = j;
-    if j < limit && b[j] == b'.' {
-        let rest_is_space_then_more = j + 2 < limit && b[j + 1] == b' ';
+    if j < limit && b[j] == b'.' && !poss {
+        let next = b.get(j + 1).copied();
+        let rest_is_space_then_more = j + 2 < limit && next == Some(b' ');
         let short = w.len() <= 4 || w.contains(&b'.');
-        if rest_is_space_then_more && short {
+        let mid_clause = matches!(next, Some(b',' | b')' | b';')) && w.len() <= 3;
+        if (rest_is_space_then_more && short) || mid_clause {
             dot = true;
             end = j + 1;
         }
@@ -229,6 +278,99 @@ fn word(body: &str, i: usize, limit: usize) -> (Tok, usize) {
     )
 }
 
+/// Byte offsets of every cue word in `body`, in order: the cheap pre-pass that lets
+/// attribution tokenise only sentences that can attribute something. Cues are words between
+/// spaces or line breaks (trailing punctuation aside), so `memchr2` cuts the body at those and
+/// each word costs one bit test on (length, first letter, last letter) before any string
+/// comparison: no loop over the word's bytes, and few mispredicted branches.
+pub fn cue_positions(body: &str, quotes: &[QuoteSpan], out: &mut Vec<usize>) {
+    // Words inside quotations never attribute: only the text between them is read.
+    let mut from = 0;
+    for q in quotes {
+        if q.inner_start > from {
+            scan_range(body, from, q.inner_start, out);
+        }
+        from = from.max(q.inner_end);
+    }
+    scan_range(body, from, body.len(), out);
+}
+
+fn scan_range(body: &str, lo: usize, hi: usize, out: &mut Vec<usize>) {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // High bit set in each byte of `x` that is zero (exact: no borrow between bytes).
+    #[inline]
+    fn zero_bytes(x: u64) -> u64 {
+        !(((x & !HI).wrapping_add(!HI)) | x) & HI
+    }
+    let b = &body.as_bytes()[..hi];
+    let mut start = lo;
+    let mut i = lo;
+    // Eight bytes at a time: the separators (space, line feed, and 0xA0, the end of a
+    // no-break space) of a word, without a call per word.
+    while i + 8 <= hi {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&b[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
+        let mut m =
+            zero_bytes(x ^ (0x20 * LO)) | zero_bytes(x ^ (0x0A * LO)) | zero_bytes(x ^ (0xA0 * LO));
+        while m != 0 {
+            let k = i + (m.trailing_zeros() / 8) as usize;
+            check_word(body, start, k, out);
+            start = k + 1;
+            m &= m - 1;
+        }
+        i += 8;
+    }
+    for (k, &c) in b.iter().enumerate().skip(i) {
+        if matches!(c, b' ' | b'\n' | 0xA0) {
+            check_word(body, start, k, out);
+            start = k + 1;
+        }
+    }
+    check_word(body, start, hi, out);
+}
+
+#[inline]
+fn check_word(body: &str, s: usize, mut e: usize, out: &mut Vec<usize>) {
+    let b = body.as_bytes();
+    if e < s + 3 {
+        return;
+    }
+    while e > s
+        && matches!(
+            b[e - 1],
+            b',' | b'.' | b';' | b':' | b'"' | b'\'' | b')' | b'?' | b'!' | 0xC2
+        )
+    {
+        e -= 1;
+    }
+    let len = e - s;
+    if !(3..=15).contains(&len) {
+        return;
+    }
+    let (first, last) = (b[s], b[e - 1]);
+    if first == b'A' {
+        if &b[s..e] == b"According" {
+            out.push(s);
+        }
+        return;
+    }
+    if !first.is_ascii_lowercase()
+        || !last.is_ascii_lowercase()
+        || !super::lexicon::may_be_cue(len, first, last)
+    {
+        return;
+    }
+    let w = &b[s..e];
+    if w.iter().all(u8::is_ascii_lowercase) {
+        // All ASCII lower case: a valid `str` on its own.
+        if super::lexicon::cue(&body[s..e]).is_some() {
+            out.push(s);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +385,24 @@ mod tests {
         out.iter()
             .map(|t| (t.kind, t.text(body).to_string()))
             .collect()
+    }
+
+    #[test]
+    fn cue_positions_find_whole_words_only() {
+        let body = "According to him, Peskov said; unsaid saidx tells. Ça said\nadded s4id";
+        let mut v = Vec::new();
+        cue_positions(body, &[], &mut v);
+        assert_eq!(v, [0, 25, 44, 55, 60]);
+    }
+
+    #[test]
+    fn cue_positions_skip_quotations() {
+        let body = "\"They said no,\" he said.";
+        let paras = paragraphs(body);
+        let q = quote_spans(body, &paras);
+        let mut v = Vec::new();
+        cue_positions(body, &q, &mut v);
+        assert_eq!(v, [19]);
     }
 
     #[test]

@@ -102,6 +102,18 @@ fn prefixes_expand_on_the_dictionary_and_are_bounded() {
             .to_string(),
         "bad query: prefix zq* matches more than 256 words; make it longer (at column 1)"
     );
+    // Each prefix within its bound, but too many in all: 6 x 200 words (title and body).
+    let words: String = (0..6)
+        .flat_map(|p| (0..100).map(move |i| format!("p{p}x{i:03} ")))
+        .collect();
+    let wide = TestIndex::new(&[plain("wide", &words, &words, "2026-01-01", "X", "Y")]);
+    let query = "p0x* OR p1x* OR p2x* OR p3x* OR p4x* OR p5x*";
+    assert_eq!(
+        ids_with(&wide, query, &Filters::default())
+            .unwrap_err()
+            .to_string(),
+        "bad query: the query's prefixes match more than 1024 words in all; make them longer (at column 41)"
+    );
 }
 
 #[test]
