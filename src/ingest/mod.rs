@@ -156,15 +156,10 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Parsed> {
     {
         json::parse_json(path, &text)?
     } else {
-        let draft = if plain::is_archive(&text) {
-            plain::parse_archive(&text)
+        let (format, draft) = if plain::is_archive(&text) {
+            (Format::Archive, plain::parse_archive(&text))
         } else {
-            plain::parse_plain(&text)
-        };
-        let format = if plain::is_archive(&text) {
-            Format::Archive
-        } else {
-            Format::Plain
+            (Format::Plain, plain::parse_plain(&text))
         };
         Parsed {
             articles: vec![finish(path, format, None, draft)],

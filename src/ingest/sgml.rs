@@ -78,10 +78,12 @@ fn parse_story(story: &str) -> Result<Draft, String> {
         .map(|t| collapse(&entities(t)))
         .unwrap_or_default();
     if let Some(raw) = element(story, "DATELINE") {
-        let line = entities(raw);
-        match parse_dateline(line.trim(), true).or_else(|| loose_dateline(line.trim())) {
+        let decoded = entities(raw);
+        // Some fields carry a `****` marker before the city.
+        let line = decoded.trim().trim_start_matches('*').trim_start();
+        match parse_dateline(line, true).or_else(|| loose_dateline(line)) {
             Some(d) => draft.parts.dateline = Some(d),
-            None if line.trim().is_empty() => {}
+            None if line.is_empty() => {}
             None => draft
                 .warnings
                 .push(format!("unrecognised dateline {:?}", line.trim())),
@@ -102,9 +104,10 @@ fn parse_story(story: &str) -> Result<Draft, String> {
     Ok(draft)
 }
 
-/// A `<DATELINE>` the grammar refuses because of a typo (`NEW YORK, Narch 2 -`,
-/// `Mexico city, april 1 -`): the field is known to be a dateline, so the part before the first
-/// comma is the place when it is made of words, and a middle part is the region.
+/// A `<DATELINE>` the grammar refuses because of a typo or case (`NEW YORK, Narch 2 -`,
+/// `Mexico city, april 1 -`, `omaha, april 7 -`): the field is known to be a dateline, so
+/// the part before the first comma is the place when it is made of words, and a middle part
+/// is the region.
 fn loose_dateline(line: &str) -> Option<Dateline> {
     let head = line.trim_end_matches(['-', ' ']).trim();
     let parts: Vec<&str> = head.split(',').map(str::trim).collect();
@@ -117,7 +120,8 @@ fn loose_dateline(line: &str) -> Option<Dateline> {
     let city = parts
         .first()
         .copied()
-        .filter(|c| is_words(c) && c.chars().next().is_some_and(char::is_uppercase))?;
+        // Lower case too (`omaha, april 7 -`): the field is known to hold a dateline.
+        .filter(|c| is_words(c) && c.chars().next().is_some_and(char::is_alphabetic))?;
     let region = (parts.len() > 2)
         .then(|| parts[1])
         .filter(|r| is_words(r))
@@ -302,6 +306,19 @@ mod tests {
     }
 
     #[test]
+    fn starred_dateline_field_gives_the_place() {
+        let story = "<REUTERS><TITLE>T</TITLE><DATELINE>****LONDON, March 5 - </DATELINE><BODY>Text.</BODY></REUTERS>";
+        let parsed = parse_sgml(Path::new("r.sgm"), story);
+        assert_eq!(parsed.articles[0].location.as_deref(), Some("LONDON"));
+        assert!(
+            parsed.articles[0]
+                .warnings
+                .iter()
+                .all(|w| !w.starts_with("unrecognised"))
+        );
+    }
+
+    #[test]
     fn misspelt_dateline_field_still_gives_the_place() {
         assert_eq!(
             loose_dateline("NEW YORK, Narch 2 -")
@@ -315,6 +332,13 @@ mod tests {
             (Some("HAILEY"), Some("Idaho"))
         );
         assert_eq!(loose_dateline("ME}LBOURNE, March 3 -"), None);
+        assert_eq!(
+            loose_dateline("omaha, april 7 -")
+                .and_then(|d| d.location)
+                .as_deref(),
+            Some("omaha")
+        );
+        assert_eq!(loose_dateline("APRIL 7  -"), None);
     }
 
     #[test]
