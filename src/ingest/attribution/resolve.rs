@@ -93,6 +93,7 @@ impl<'a> Registry<'a> {
                     )
                 })
                 .or_else(|| self.typo_of(&surname))
+                .or_else(|| self.by_first_word(&key))
         };
         let idx = match idx {
             Some(i) => i,
@@ -203,6 +204,21 @@ impl<'a> Registry<'a> {
             }
         }
         best
+    }
+
+    /// The one two-word speaker whose name starts with `word`: a surname written first
+    /// (`Liu` for `Liu Guoqiang`) or a first name (`Hillary`).
+    fn by_first_word(&self, word: &str) -> Option<usize> {
+        let mut hit = None;
+        for (i, e) in self.entities.iter().enumerate() {
+            if !e.org && e.words == 2 && e.key.split(' ').next() == Some(word) {
+                if hit.is_some() {
+                    return None;
+                }
+                hit = Some(i);
+            }
+        }
+        hit
     }
 
     /// A unique person whose surname is one edit from `surname` (both at least 5 letters).

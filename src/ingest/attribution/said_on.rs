@@ -29,7 +29,11 @@ pub fn read(
         }
         let w = t.text(body);
         match w {
-            "on" | "On" | "late" | "early" | "earlier" | "last" | "this" => {
+            // Words of the cue's own tail (`said here on Thursday`, `said in a statement on
+            // Wednesday`) are passed over; the caller bounds the range to that tail.
+            "on" | "On" | "late" | "early" | "earlier" | "last" | "this" | "here" | "there"
+            | "in" | "a" | "an" | "the" | "statement" | "interview" | "written" | "briefing"
+            | "speech" | "release" | "remarks" | "comments" | "at" => {
                 i += 1;
                 continue;
             }

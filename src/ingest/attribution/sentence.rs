@@ -112,8 +112,36 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
             if let (Cue::According, Source::Name { weak, .. }) = (c, &mut f.source) {
                 *weak = true;
             }
-            primary = Some((i, f, c));
-            break;
+            // Speech proper (`said`, `told`, `according to`) outranks judgement verbs
+            // (`agreed`, `urged`) earlier in the sentence: `China and Kazakhstan have agreed
+            // ..., Vice Premier Liu Guoqiang said`.
+            let strong = matches!(
+                t.text(body),
+                "said"
+                    | "says"
+                    | "say"
+                    | "told"
+                    | "tells"
+                    | "According"
+                    | "according"
+                    | "added"
+                    | "adds"
+                    | "wrote"
+                    | "writes"
+                    | "stated"
+                    | "tweeted"
+                    | "asked"
+                    | "replied"
+                    | "noted"
+                    | "explained"
+            );
+            if strong {
+                primary = Some((i, f, c));
+                break;
+            }
+            if primary.is_none() {
+                primary = Some((i, f, c));
+            }
         }
     }
     let Some((ci, found, c)) = primary else {
@@ -406,8 +434,8 @@ fn skip_cue_tail(body: &str, toks: &[Tok], mut i: usize) -> usize {
                     return i;
                 }
             }
-            "yesterday" | "today" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday"
-            | "Saturday" | "Sunday" => i += 1,
+            "yesterday" | "today" | "here" | "there" | "Monday" | "Tuesday" | "Wednesday"
+            | "Thursday" | "Friday" | "Saturday" | "Sunday" => i += 1,
             "in" => {
                 // `in a statement`, `in an interview`, `in a written statement`
                 let mut j = i + 1;

@@ -223,6 +223,10 @@ fn left_chunk(body: &str, toks: &[Tok], j: usize) -> Option<Found> {
         }
     }
     let mut f = classify(body, toks, k..j)?;
+    if matches!(f.source, Source::Org { .. }) {
+        // `..., the Petroleum Ministry said`: the article belongs to the source phrase.
+        f.span.start = p;
+    }
     if let Source::Name { role, .. } = &mut f.source {
         if p < k {
             // `the Smiths said`: a family or a team, not one person.
@@ -687,7 +691,17 @@ fn left_name_only(body: &str, toks: &[Tok], j: usize) -> Option<Found> {
     if k == j {
         return None;
     }
-    let f = classify(body, toks, k..j)?;
+    let mut f = classify(body, toks, k..j)?;
+    if let Source::Name {
+        role: role @ None, ..
+    } = &mut f.source
+    {
+        // `Moscow City Duma deputy Irina Peskova, who ...`
+        if let Some((first, r)) = role_before(body, toks, k) {
+            *role = Some(r);
+            f.span.start = first;
+        }
+    }
     if matches!(f.source, Source::Name { .. })
         && k > 0
         && toks[k - 1].is_word()
@@ -882,6 +896,13 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
                 && is_role_noun(toks[b - 1].text(body))
             {
                 *role = Some(toks[a + 1].start..toks[b - 1].end);
+                f.span.end = b;
+            } else if b > a
+                && !toks[a].cap
+                && (is_role_noun(toks[a].text(body)) || is_title(&lower(toks[a].text(body))))
+            {
+                // `said Mark Ridley, head of commodity strategy at Fenwick Capital.`
+                *role = Some(toks[a].start..toks[b - 1].end);
                 f.span.end = b;
             }
         }
