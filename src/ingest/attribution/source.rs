@@ -320,10 +320,12 @@ fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<Found> {
     if tail.iter().any(|t| is_org_word(&lower(t.text(body)))) || org_noun_before || caps_word {
         let mut start = chunk.start;
         // Drop a leading nationality-less determiner; keep the organisation's own words.
+        // Portfolio words (`Economy`, `Foreign`) are part of a ministry's name, not a title.
         while start < chunk.end
             && is_title(&lower(toks[start].text(body)))
             && start + 1 < chunk.end
             && !is_org_word(&lower(toks[start].text(body)))
+            && !is_portfolio_word(&lower(toks[start].text(body)))
         {
             start += 1;
         }
@@ -918,4 +920,22 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
     }
     f.span.end = f.span.end.max(e);
     Some(f)
+}
+
+/// Words naming a government portfolio: titles before a person (`Economy Minister X`) but part
+/// of the name before an organisation word (`the Economy Ministry`, `the State Department`).
+fn is_portfolio_word(w: &str) -> bool {
+    matches!(
+        w,
+        "foreign"
+            | "defense"
+            | "defence"
+            | "finance"
+            | "interior"
+            | "state"
+            | "trade"
+            | "economy"
+            | "energy"
+            | "health"
+    )
 }

@@ -239,6 +239,18 @@ fn organisation_speaker() {
 }
 
 #[test]
+fn portfolio_word_stays_in_the_ministry_name() {
+    let body = "Flows were cut, the Economy Ministry said.\n\nThe Foreign Ministry said talks would go on.\n\nThe supply is safe, Energy Minister Anna Kovacs said.";
+    let a = attribute(body, None);
+    check_invariants(body, &a);
+    let orgs: Vec<&str> = a.organisations.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(orgs, ["Economy Ministry", "Foreign Ministry"]);
+    assert_eq!(a.speakers.len(), 1);
+    assert_eq!(a.speakers[0].name, "Anna Kovacs");
+    assert_eq!(a.speakers[0].role.as_deref(), Some("Energy Minister"));
+}
+
+#[test]
 fn pronoun_resolves_to_recent_speaker() {
     let body =
         "\"We are ready,\" Sergei Lavrov said. He said the West was to blame for the crisis.";
