@@ -149,7 +149,7 @@ fn peskov_and_peskova_are_different_people() {
     assert_plain_single(name, &a);
     assert_eq!(
         a.title,
-        "Moscow city deputy Peskova backs Kremlin line on pipeline"
+        "Moscow city deputy Peskova backs Kremlin line on oil claims"
     );
     assert_eq!(rfc3339(&a.published).as_deref(), Some("2026-02-04"));
     assert_eq!(a.location.as_deref(), Some("MOSCOW"));
