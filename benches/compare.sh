@@ -29,7 +29,8 @@
 # Needs: python3, /usr/bin/time, hyperfine, ripgrep (the last three are installed with apt-get
 # when missing). Skips, with a printed reason, when the Reuters-21578 corpus is absent, and
 # skips the tantivy-cli baseline when `tantivy` is not on the PATH (`cargo install tantivy-cli`).
-# The in-process search latencies (median, p99) come from `cargo bench`, not from this script.
+# Step 4 also measures the same kind of queries in-process (median, p99) with
+# examples/search_latency.rs on the x1 and x20 indexes.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -240,6 +241,30 @@ PY
     [ "$name" = phrase ] && target="$target; >= 100x rg at x20"
     ROWS+=("| search $name, $scale (median ms, vs rg) | $dmed | $rmed | $(ratio "$rmed" "$dmed")x faster | $target |")
 done
+
+# ---- 4b. in-process search latency (examples/search_latency.rs: median, p99 per query) ----------
+lat_runs=100
+[ "$QUICK" -eq 1 ] && lat_runs=20
+if (cd "$ROOT" && cargo build --release --locked --quiet --example search_latency); then
+    for scale in "${SCALES[@]}"; do
+        idx="$WORK/index-$scale-j2"
+        [ -d "$idx" ] || continue
+        say "in-process search latency on $scale ($lat_runs runs per query)"
+        if "$ROOT/target/release/examples/search_latency" --index "$idx" --runs "$lat_runs" \
+            >"$WORK/latency-$scale.txt"; then
+            cat "$WORK/latency-$scale.txt" >&2
+            # Rows after the two header lines: name ... hits first median p99 max.
+            while read -r name median p99; do
+                ROWS+=("| in-process search $name, $scale (median; p99 ms) | $median; $p99 | | | < 2; < 20 (x20) |")
+            done < <(awk 'NR > 2 { print $1, $(NF-2), $(NF-1) }' "$WORK/latency-$scale.txt")
+            RAW+=("in-process search latency on $scale — \`target/release/examples/search_latency --index ${idx#"$ROOT"/} --runs $lat_runs\`")
+        else
+            echo "compare.sh: search_latency failed on $scale" >&2
+        fi
+    done
+else
+    echo "compare.sh: could not build examples/search_latency; in-process latency skipped" >&2
+fi
 
 # ---- 6. report -------------------------------------------------------------------------------
 commit=$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
