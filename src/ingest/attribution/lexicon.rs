@@ -1355,3 +1355,21 @@ mod tests {
         assert_eq!(cue("according"), Some(Cue::According));
     }
 }
+
+/// Words naming a government portfolio: titles before a person (`Economy Minister X`) but part
+/// of the name before an organisation word (`the Economy Ministry`, `the State Department`).
+pub fn is_portfolio_word(w: &str) -> bool {
+    matches!(
+        w,
+        "foreign"
+            | "defense"
+            | "defence"
+            | "finance"
+            | "interior"
+            | "state"
+            | "trade"
+            | "economy"
+            | "energy"
+            | "health"
+    )
+}

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::lexicon::{
     is_cue_modifier, is_determiner, is_function_word, is_org_noun, is_org_word, is_particle,
-    is_role_noun, is_title,
+    is_portfolio_word, is_role_noun, is_title,
 };
 use super::tokens::{Tok, TokKind};
 
@@ -920,22 +920,4 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
     }
     f.span.end = f.span.end.max(e);
     Some(f)
-}
-
-/// Words naming a government portfolio: titles before a person (`Economy Minister X`) but part
-/// of the name before an organisation word (`the Economy Ministry`, `the State Department`).
-fn is_portfolio_word(w: &str) -> bool {
-    matches!(
-        w,
-        "foreign"
-            | "defense"
-            | "defence"
-            | "finance"
-            | "interior"
-            | "state"
-            | "trade"
-            | "economy"
-            | "energy"
-            | "health"
-    )
 }
