@@ -1329,6 +1329,24 @@ pub fn is_place(name: &str) -> bool {
     )
 }
 
+/// Words naming a government portfolio: titles before a person (`Economy Minister X`) but part
+/// of the name before an organisation word (`the Economy Ministry`, `the State Department`).
+pub fn is_portfolio_word(w: &str) -> bool {
+    matches!(
+        w,
+        "foreign"
+            | "defense"
+            | "defence"
+            | "finance"
+            | "interior"
+            | "state"
+            | "trade"
+            | "economy"
+            | "energy"
+            | "health"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1354,22 +1372,4 @@ mod tests {
         assert_eq!(cue("told"), Some(Cue::Told));
         assert_eq!(cue("according"), Some(Cue::According));
     }
-}
-
-/// Words naming a government portfolio: titles before a person (`Economy Minister X`) but part
-/// of the name before an organisation word (`the Economy Ministry`, `the State Department`).
-pub fn is_portfolio_word(w: &str) -> bool {
-    matches!(
-        w,
-        "foreign"
-            | "defense"
-            | "defence"
-            | "finance"
-            | "interior"
-            | "state"
-            | "trade"
-            | "economy"
-            | "energy"
-            | "health"
-    )
 }
