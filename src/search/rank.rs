@@ -14,12 +14,46 @@ use std::collections::HashMap;
 use tantivy::collector::TopDocs;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::query::Query as TQuery;
+use tantivy::query::{Bm25StatisticsProvider, Query as TQuery};
 use tantivy::{DateTime, DocAddress, Order, Searcher};
 
 use super::SortBy;
 use crate::error::{Error, Result};
-use crate::index::schema::Fields;
+use crate::index::schema::{Fields, KIND_ARTICLE};
+
+/// BM25 statistics over article documents only. The index also holds quote and source
+/// documents (see `index::schema`), which carry no title or body tokens; counted as documents
+/// they would shrink the average body length several times over and punish every long story.
+struct ArticleStatistics<'a> {
+    searcher: &'a Searcher,
+    articles: u64,
+}
+
+impl<'a> ArticleStatistics<'a> {
+    fn new(searcher: &'a Searcher, fields: &Fields) -> Result<Self> {
+        let kind = tantivy::Term::from_field_text(fields.kind, KIND_ARTICLE);
+        let articles = searcher.doc_freq(&kind).map_err(tantivy_err)?;
+        Ok(ArticleStatistics {
+            searcher,
+            articles: articles.max(1),
+        })
+    }
+}
+
+impl Bm25StatisticsProvider for ArticleStatistics<'_> {
+    fn total_num_tokens(&self, field: tantivy::schema::Field) -> tantivy::Result<u64> {
+        self.searcher.total_num_tokens(field)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        Ok(self.articles)
+    }
+
+    fn doc_freq(&self, term: &tantivy::Term) -> tantivy::Result<u64> {
+        // Never more documents with a term than documents: keeps the idf positive.
+        Ok(Bm25StatisticsProvider::doc_freq(self.searcher, term)?.min(self.articles))
+    }
+}
 
 /// Extra candidates fetched beyond the page, so ties at its end rarely need a second fetch.
 const SLACK: usize = 16;
@@ -85,15 +119,20 @@ fn fetch(
     n: usize,
 ) -> Result<Fetched> {
     let top = TopDocs::with_limit(n);
+    let stats = ArticleStatistics::new(searcher, fields)?;
     Ok(match (sort, reverse) {
         (SortBy::Score, false) => searcher
-            .search(query, &top.order_by_score())
+            .search_with_statistics_provider(query, &top.order_by_score(), &stats)
             .map_err(tantivy_err)?
             .into_iter()
             .map(|(score, address)| ((score, None), score, address))
             .collect(),
         (SortBy::Score, true) => searcher
-            .search(query, &top.order_by((SortBySimilarityScore, Order::Asc)))
+            .search_with_statistics_provider(
+                query,
+                &top.order_by((SortBySimilarityScore, Order::Asc)),
+                &stats,
+            )
             .map_err(tantivy_err)?
             .into_iter()
             .map(|(score, address)| ((score, None), score, address))
@@ -103,9 +142,10 @@ fn fetch(
             let date = SortByStaticFastValue::<DateTime>::for_field(name);
             let first = if reverse { Order::Asc } else { Order::Desc };
             searcher
-                .search(
+                .search_with_statistics_provider(
                     query,
                     &top.order_by(((date, first), (SortBySimilarityScore, Order::Desc))),
+                    &stats,
                 )
                 .map_err(tantivy_err)?
                 .into_iter()
