@@ -80,19 +80,27 @@ fn second_run_is_a_no_op_and_changes_are_applied() {
     assert_eq!((s.files.updated, s.files.removed), (2, 1), "{s:?}");
     assert_eq!(count(&index, KIND_ARTICLE), 2);
     assert_eq!(count(&index, KIND_SOURCE), 2);
+    // `path` is stored, not indexed: read it back from the live article documents.
     let reader = ArchiveIndex::open(&index).unwrap();
-    let titles: Vec<String> = reader
-        .distinct_values(reader.fields().path, 10)
-        .unwrap()
+    let searcher = reader.searcher();
+    let kind = tantivy::Term::from_field_text(reader.fields().kind, KIND_ARTICLE);
+    let query = tantivy::query::TermQuery::new(kind, tantivy::schema::IndexRecordOption::Basic);
+    let hits = searcher
+        .search(&query, &tantivy::collector::DocSetCollector)
+        .unwrap();
+    let mut titles: Vec<String> = hits
         .into_iter()
-        .map(|(p, _)| {
-            Path::new(&p)
+        .map(|address| {
+            let doc: tantivy::TantivyDocument = searcher.doc(address).unwrap();
+            let article = reader.article_from_doc(&doc).unwrap();
+            Path::new(&article.path)
                 .file_name()
                 .unwrap()
                 .to_string_lossy()
                 .into_owned()
         })
         .collect();
+    titles.sort();
     assert_eq!(titles, ["a.txt", "copy.txt"]);
 }
 
