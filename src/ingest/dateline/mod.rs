@@ -136,8 +136,15 @@ fn dateline_head(line: &str) -> Option<&str> {
                 3
             }
             b'/' if bytes[p..].starts_with(b"/TASS/") || bytes[p..].starts_with(b"/ITAR-TASS/") => {
-                let end = p + if bytes[p + 1] == b'T' { 6 } else { 11 };
-                return Some(&line[..(end + 2).min(line.len())]);
+                let mut end = p + if bytes[p + 1] == b'T' { 6 } else { 11 };
+                // Take the `. ` after the tag, but never cut into a multi-byte character
+                // (found by the parse_bytes fuzz target).
+                for _ in 0..2 {
+                    if bytes.get(end).is_some_and(u8::is_ascii) {
+                        end += 1;
+                    }
+                }
+                return Some(&line[..end]);
             }
             _ => {
                 i = p + 1;

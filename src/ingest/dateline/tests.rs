@@ -165,3 +165,14 @@ fn sgml_field_accepts_a_capitalised_city() {
     assert_eq!(d.location.as_deref(), Some("New York"));
     assert_eq!(parse_dateline("    New York, April 9 - ", false), None);
 }
+
+#[test]
+fn tass_tag_before_multibyte_text_is_cut_on_a_char_boundary() {
+    // Regression: found by the parse_bytes fuzz target (`/TASS/|` then two-byte letters).
+    assert_eq!(super::dateline_head("/TASS/|ÚÚ"), Some("/TASS/|"));
+    assert_eq!(super::dateline_head("/TASS/Ú"), Some("/TASS/"));
+    assert_eq!(
+        super::dateline_head("MOSCOW, February 26. /TASS/. Talks"),
+        Some("MOSCOW, February 26. /TASS/. ")
+    );
+}
