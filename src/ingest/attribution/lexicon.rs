@@ -363,20 +363,10 @@ pub fn is_title(w: &str) -> bool {
             | "first"
             | "lady"
             | "prime"
-            | "foreign"
-            | "defense"
-            | "defence"
-            | "finance"
-            | "interior"
-            | "state"
-            | "trade"
-            | "economy"
-            | "energy"
-            | "health"
             | "justice-minister"
             | "presidential"
             | "deputy-head"
-    )
+    ) || is_portfolio_word(w)
 }
 
 /// Role nouns: a title word that can head a description (`the official said`).
