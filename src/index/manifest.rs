@@ -186,7 +186,12 @@ impl Manifest {
 
     /// Size and mtime recorded for `path`, if the index holds it.
     pub fn stamp(&self, path: &str) -> Option<(u64, u64)> {
-        self.stamps.get(&schema::path_key(path)).copied()
+        self.stamp_by_key(schema::path_key(path))
+    }
+
+    /// Size and mtime recorded for the path whose [`schema::path_key`] is `key`.
+    pub fn stamp_by_key(&self, key: u64) -> Option<(u64, u64)> {
+        self.stamps.get(&key).copied()
     }
 
     /// Every path the index holds, sorted. Reads the path terms of the committed state, so it
