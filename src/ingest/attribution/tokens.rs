@@ -176,6 +176,17 @@ fn at_end(b: &[u8], mut j: usize, end: usize) -> bool {
     true
 }
 
+/// ASCII letters and digits, as a table: the word loop's test without compares and branches.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 #[inline]
 fn utf8_len(c: u8) -> usize {
     match c {
@@ -202,14 +213,14 @@ fn word(body: &str, i: usize, limit: usize) -> (Tok, usize) {
         body[i..].chars().next().is_some_and(char::is_uppercase)
     };
     let mut j = i;
+    let lim = &b[..limit.min(b.len())];
     loop {
-        if j >= limit {
-            break;
-        }
-        let c = b[j];
-        if c.is_ascii_alphanumeric() {
+        // The common case first: a run of ASCII letters and digits, one table load a byte.
+        while lim.get(j).is_some_and(|&c| ALNUM[c as usize]) {
             j += 1;
-        } else if (c == b'\'' || c == b'-' || c == b'.')
+        }
+        let Some(&c) = lim.get(j) else { break };
+        if (c == b'\'' || c == b'-' || c == b'.')
             && j + 1 < limit
             && b[j + 1].is_ascii_alphanumeric()
         {
