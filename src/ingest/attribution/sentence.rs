@@ -157,8 +157,9 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
         }
         // A bare quotation continuing the previous speaker.
         if cx.continues {
-            let frame: Vec<&Tok> = toks.iter().filter(|t| t.kind != TokKind::Stop).collect();
-            if let [q] = frame.as_slice() {
+            // The frame (tokens but the full stop) must be that one quotation.
+            let mut frame = toks.iter().filter(|t| t.kind != TokKind::Stop);
+            if let (Some(q), None) = (frame.next(), frame.next()) {
                 if let TokKind::Quote(qi) = q.kind {
                     push_direct(cx, qi, Who::Previous, None, out);
                 }
