@@ -289,99 +289,6 @@ fn word(body: &str, i: usize, limit: usize) -> (Tok, usize) {
     )
 }
 
-/// Byte offsets of every cue word in `body`, in order: the cheap pre-pass that lets
-/// attribution tokenise only sentences that can attribute something. Cues are words between
-/// spaces or line breaks (trailing punctuation aside), so `memchr2` cuts the body at those and
-/// each word costs one bit test on (length, first letter, last letter) before any string
-/// comparison: no loop over the word's bytes, and few mispredicted branches.
-pub fn cue_positions(body: &str, quotes: &[QuoteSpan], out: &mut Vec<usize>) {
-    // Words inside quotations never attribute: only the text between them is read.
-    let mut from = 0;
-    for q in quotes {
-        if q.inner_start > from {
-            scan_range(body, from, q.inner_start, out);
-        }
-        from = from.max(q.inner_end);
-    }
-    scan_range(body, from, body.len(), out);
-}
-
-fn scan_range(body: &str, lo: usize, hi: usize, out: &mut Vec<usize>) {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // High bit set in each byte of `x` that is zero (exact: no borrow between bytes).
-    #[inline]
-    fn zero_bytes(x: u64) -> u64 {
-        !(((x & !HI).wrapping_add(!HI)) | x) & HI
-    }
-    let b = &body.as_bytes()[..hi];
-    let mut start = lo;
-    let mut i = lo;
-    // Eight bytes at a time: the separators (space, line feed, and 0xA0, the end of a
-    // no-break space) of a word, without a call per word.
-    while i + 8 <= hi {
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&b[i..i + 8]);
-        let x = u64::from_le_bytes(chunk);
-        let mut m =
-            zero_bytes(x ^ (0x20 * LO)) | zero_bytes(x ^ (0x0A * LO)) | zero_bytes(x ^ (0xA0 * LO));
-        while m != 0 {
-            let k = i + (m.trailing_zeros() / 8) as usize;
-            check_word(body, start, k, out);
-            start = k + 1;
-            m &= m - 1;
-        }
-        i += 8;
-    }
-    for (k, &c) in b.iter().enumerate().skip(i) {
-        if matches!(c, b' ' | b'\n' | 0xA0) {
-            check_word(body, start, k, out);
-            start = k + 1;
-        }
-    }
-    check_word(body, start, hi, out);
-}
-
-#[inline]
-fn check_word(body: &str, s: usize, mut e: usize, out: &mut Vec<usize>) {
-    let b = body.as_bytes();
-    if e < s + 3 {
-        return;
-    }
-    while e > s
-        && matches!(
-            b[e - 1],
-            b',' | b'.' | b';' | b':' | b'"' | b'\'' | b')' | b'?' | b'!' | 0xC2
-        )
-    {
-        e -= 1;
-    }
-    let len = e - s;
-    if !(3..=15).contains(&len) {
-        return;
-    }
-    let (first, last) = (b[s], b[e - 1]);
-    if first == b'A' {
-        if &b[s..e] == b"According" {
-            out.push(s);
-        }
-        return;
-    }
-    if !first.is_ascii_lowercase()
-        || !last.is_ascii_lowercase()
-        || !super::lexicon::may_be_cue(len, first, last)
-    {
-        return;
-    }
-    let w = &b[s..e];
-    if w.iter().all(u8::is_ascii_lowercase) {
-        // All ASCII lower case: a valid `str` on its own.
-        if super::lexicon::cue(&body[s..e]).is_some() {
-            out.push(s);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,24 +303,6 @@ mod tests {
         out.iter()
             .map(|t| (t.kind, t.text(body).to_string()))
             .collect()
-    }
-
-    #[test]
-    fn cue_positions_find_whole_words_only() {
-        let body = "According to him, Peskov said; unsaid saidx tells. Ça said\nadded s4id";
-        let mut v = Vec::new();
-        cue_positions(body, &[], &mut v);
-        assert_eq!(v, [0, 25, 44, 55, 60]);
-    }
-
-    #[test]
-    fn cue_positions_skip_quotations() {
-        let body = "\"They said no,\" he said.";
-        let paras = paragraphs(body);
-        let q = quote_spans(body, &paras);
-        let mut v = Vec::new();
-        cue_positions(body, &q, &mut v);
-        assert_eq!(v, [19]);
     }
 
     #[test]
