@@ -102,7 +102,7 @@ fn first_in(body: &str, start: usize, hi: usize) -> Option<usize> {
             zero_bytes(x ^ (0x20 * LO)) | zero_bytes(x ^ (0x0A * LO)) | zero_bytes(x ^ (0xA0 * LO));
         while m != 0 {
             let k = i + (m.trailing_zeros() / 8) as usize;
-            if is_cue_word(b, start, k) {
+            if is_cue_word(body, start, k) {
                 return Some(start);
             }
             start = k + 1;
@@ -112,18 +112,19 @@ fn first_in(body: &str, start: usize, hi: usize) -> Option<usize> {
     }
     for (k, &c) in b.iter().enumerate().skip(i) {
         if is_sep(c) {
-            if is_cue_word(b, start, k) {
+            if is_cue_word(body, start, k) {
                 return Some(start);
             }
             start = k + 1;
         }
     }
-    is_cue_word(b, start, hi).then_some(start)
+    is_cue_word(body, start, hi).then_some(start)
 }
 
-/// True when `b[s..e]`, trailing punctuation aside, is a cue.
+/// True when `body[s..e]`, trailing punctuation aside, is a cue.
 #[inline]
-fn is_cue_word(b: &[u8], s: usize, mut e: usize) -> bool {
+fn is_cue_word(body: &str, s: usize, mut e: usize) -> bool {
+    let b = body.as_bytes();
     if e < s + 3 {
         return false;
     }
@@ -151,8 +152,7 @@ fn is_cue_word(b: &[u8], s: usize, mut e: usize) -> bool {
     }
     let w = &b[s..e];
     // All ASCII lower case: a valid `str` on its own.
-    w.iter().all(u8::is_ascii_lowercase)
-        && std::str::from_utf8(w).is_ok_and(|w| super::lexicon::cue(w).is_some())
+    w.iter().all(u8::is_ascii_lowercase) && super::lexicon::cue(&body[s..e]).is_some()
 }
 
 #[cfg(test)]
