@@ -299,9 +299,11 @@ fn build(body: &str, reg: &Registry, findings: &[Finding], owner: &[Option<usize
         if n == 0 {
             continue;
         }
+        // The registry keeps every entity's key in step with its name.
+        debug_assert_eq!(e.key, speaker_key(&e.name));
         let sp = Speaker {
             name: e.name.clone(),
-            key: speaker_key(&e.name),
+            key: e.key.clone(),
             aliases: e.aliases.clone(),
             role: e.role.clone(),
             quotes: n,

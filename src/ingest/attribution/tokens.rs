@@ -94,8 +94,9 @@ pub fn tokenize(
         *qi += 1;
     }
     while i < end {
+        let quote_start = quotes.get(*qi).map_or(usize::MAX, |q| q.start);
         // A quotation (or the rest of one that started in an earlier sentence or paragraph).
-        if *qi < quotes.len() && quotes[*qi].start <= i {
+        if quote_start <= i {
             let q = &quotes[*qi];
             let e = q.end.min(end);
             out.push(Tok {
@@ -112,53 +113,52 @@ pub fn tokenize(
             }
             continue;
         }
-        let next_quote = if *qi < quotes.len() {
-            quotes[*qi].start.min(end)
-        } else {
-            end
-        };
-        let c = b[i];
-        if c.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        if super::text::is_nbsp(b, i) && i + 2 <= end {
-            i += 2;
-            continue;
-        }
-        if c.is_ascii_alphanumeric() || (c >= 0xC0 && starts_alpha(body, i)) {
-            let (tok, ni) = word(body, i, next_quote);
-            out.push(tok);
-            i = ni;
-            continue;
-        }
-        let (kind, len) = match c {
-            b',' => (TokKind::Comma, 1),
-            b':' => (TokKind::Colon, 1),
-            b';' => (TokKind::Break, 1),
-            b'(' | b'[' => (TokKind::Open, 1),
-            b')' | b']' => (TokKind::Close, 1),
-            // A stop with words after it (`D.C.-based`, `Mo.,`, `...`) is no sentence end.
-            b'.' | b'!' | b'?' if !at_end(b, i + 1, end) => (TokKind::Other, 1),
-            b'.' | b'!' | b'?' => (TokKind::Stop, 1),
-            b'-' if i + 1 < end && b[i + 1] == b'-' => (TokKind::Break, 2),
-            0xE2 if i + 2 < b.len() && b[i + 1] == 0x80 && matches!(b[i + 2], 0x93 | 0x94) => {
-                (TokKind::Break, 3)
+        // The frame up to the next quotation: no quote test per byte in here.
+        let next_quote = quote_start.min(end);
+        while i < next_quote {
+            let c = b[i];
+            if c.is_ascii_whitespace() {
+                i += 1;
+                continue;
             }
-            _ => (TokKind::Other, utf8_len(c)),
-        };
-        let len = len.min(end - i).max(1);
-        out.push(Tok {
-            kind,
-            start: i,
-            end: i + len,
-            cap: false,
-            dot: false,
-            poss: false,
-        });
-        i += len;
-        while i < end && !body.is_char_boundary(i) {
-            i += 1;
+            if super::text::is_nbsp(b, i) && i + 2 <= end {
+                i += 2;
+                continue;
+            }
+            if c.is_ascii_alphanumeric() || (c >= 0xC0 && starts_alpha(body, i)) {
+                let (tok, ni) = word(body, i, next_quote);
+                out.push(tok);
+                i = ni;
+                continue;
+            }
+            let (kind, len) = match c {
+                b',' => (TokKind::Comma, 1),
+                b':' => (TokKind::Colon, 1),
+                b';' => (TokKind::Break, 1),
+                b'(' | b'[' => (TokKind::Open, 1),
+                b')' | b']' => (TokKind::Close, 1),
+                // A stop with words after it (`D.C.-based`, `Mo.,`, `...`) is no sentence end.
+                b'.' | b'!' | b'?' if !at_end(b, i + 1, end) => (TokKind::Other, 1),
+                b'.' | b'!' | b'?' => (TokKind::Stop, 1),
+                b'-' if i + 1 < end && b[i + 1] == b'-' => (TokKind::Break, 2),
+                0xE2 if i + 2 < b.len() && b[i + 1] == 0x80 && matches!(b[i + 2], 0x93 | 0x94) => {
+                    (TokKind::Break, 3)
+                }
+                _ => (TokKind::Other, utf8_len(c)),
+            };
+            let len = len.min(end - i).max(1);
+            out.push(Tok {
+                kind,
+                start: i,
+                end: i + len,
+                cap: false,
+                dot: false,
+                poss: false,
+            });
+            i += len;
+            while i < end && !body.is_char_boundary(i) {
+                i += 1;
+            }
         }
     }
 }
