@@ -102,7 +102,7 @@ fn first_in(body: &str, start: usize, hi: usize) -> Option<usize> {
             zero_bytes(x ^ (0x20 * LO)) | zero_bytes(x ^ (0x0A * LO)) | zero_bytes(x ^ (0xA0 * LO));
         while m != 0 {
             let k = i + (m.trailing_zeros() / 8) as usize;
-            if is_cue_word(body, start, k) {
+            if may_start_cue(b, start, k) && is_cue_word(body, start, k) {
                 return Some(start);
             }
             start = k + 1;
@@ -119,6 +119,14 @@ fn first_in(body: &str, start: usize, hi: usize) -> Option<usize> {
         }
     }
     is_cue_word(body, start, hi).then_some(start)
+}
+
+/// The inline pre-test of a word `b[s..e]`: three bytes or more, starting with a lower-case
+/// letter or the `A` of `According`. It turns away most words (short ones, capitalised
+/// names, numbers) without a call.
+#[inline(always)]
+fn may_start_cue(b: &[u8], s: usize, e: usize) -> bool {
+    e >= s + 3 && (b[s].is_ascii_lowercase() || b[s] == b'A')
 }
 
 /// True when `body[s..e]`, trailing punctuation aside, is a cue.
