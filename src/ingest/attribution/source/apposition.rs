@@ -1,0 +1,184 @@
+//! Appositions before a cue: `Dmitry Peskov, the Kremlin spokesman, said`.
+
+use super::super::lexicon::{self, is_determiner, is_org_noun, is_role_noun, is_title};
+use super::super::tokens::{Tok, TokKind};
+use super::chunk::{classify, is_name_word, is_preposition};
+use super::left::{left, left_name_only};
+use super::{Found, Source, lower, lower_eq};
+
+/// `Dmitry Peskov, the Kremlin spokesman, said`: the comma at `c` closes an apposition. Up to
+/// three earlier commas are tried, for appositions holding commas of their own (`Mr.
+/// Daniloff, now 81 and retired in Cambridge, Mass., said`). Also reads `A JNF official,
+/// Howard Ingram, said` (the name between the commas) and skips interjections (`Will Rogers,
+/// for example, said`).
+pub(super) fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Found> {
+    let mut k = c;
+    for round in 0..4 {
+        let mut m = k;
+        while m > 0 && c - m < 40 && toks[m - 1].kind != TokKind::Comma {
+            let inner_quote = matches!(toks[m - 1].kind, TokKind::Quote(_)) && m < c;
+            if !matches!(
+                toks[m - 1].kind,
+                TokKind::Word | TokKind::Open | TokKind::Close | TokKind::Other
+            ) && !inner_quote
+            {
+                return None;
+            }
+            m -= 1;
+        }
+        if m == 0 || m == k || toks[m - 1].kind != TokKind::Comma {
+            return None;
+        }
+        let seg = &toks[m..c];
+        if round == 0 {
+            if is_interjection(body, seg) {
+                // `Brian Murphy, the chairman of ..., for example, said`: the interjection may
+                // follow an apposition.
+                let mut f =
+                    apposition_before(body, toks, m - 1).or_else(|| left(body, toks, m - 1))?;
+                f.span.end = c + 1;
+                return Some(f);
+            }
+            // `A longtime JNF official, Howard Ingram, said`, `One delegate not on the slate,
+            // Kelly Schmdit, told`: a name alone between the commas, after a lower-case
+            // description (a role noun, or two words or more for a full name).
+            let role_before_comma = m >= 2
+                && toks[m - 2].is_word()
+                && !toks[m - 2].cap
+                && !is_org_noun(toks[m - 2].text(body))
+                && (is_role_noun(toks[m - 2].text(body)) || seg.len() >= 2);
+            if role_before_comma
+                && seg.len() <= 5
+                && seg.iter().all(|t| is_name_word(t, body) && !t.poss)
+            {
+                let mut f = classify(body, toks, m..c)?;
+                if matches!(f.source, Source::Name { .. }) {
+                    f.span.end = c + 1;
+                    return Some(f);
+                }
+                return None;
+            }
+        }
+        if opens_apposition(body, seg) {
+            let found = left_name_only(body, toks, m - 1).filter(|f| match &f.source {
+                // `a truck driver from Ava, Mo., who ...`: an abbreviated place, read on.
+                Source::Name { toks: r, .. } => r.len() > 1 || !toks[r.start].dot,
+                _ => true,
+            });
+            if let Some(mut f) = found {
+                // `Teck, the Canadian mining company, says`: the apposition names a company.
+                let head_at = seg
+                    .iter()
+                    .position(|t| t.is_word() && is_preposition(t.text(body)))
+                    .unwrap_or(seg.len());
+                let head = seg[head_at.max(1) - 1];
+                if round == 0 && head.is_word() && !head.cap && is_org_noun(head.text(body)) {
+                    if let Source::Name { toks: r, .. } = &f.source {
+                        let name = toks[r.start].start..toks[r.end - 1].end;
+                        return Some(Found {
+                            source: Source::Org {
+                                name,
+                                generic: false,
+                            },
+                            span: f.span.start..c + 1,
+                        });
+                    }
+                }
+                if let Source::Name { role, .. } = &mut f.source {
+                    let fw = seg[0].text(body);
+                    let is_age = seg.len() == 1 && fw.bytes().all(|b| b.is_ascii_digit());
+                    let describes = seg
+                        .iter()
+                        .any(|t| is_role_noun(t.text(body)) || is_title(&lower(t.text(body))));
+                    if !is_age && describes && round == 0 && seg.len() <= 8 && !lower_eq(fw, "who")
+                    {
+                        let s = if is_determiner(fw) && seg.len() > 1 {
+                            m + 1
+                        } else {
+                            m
+                        };
+                        *role = Some(toks[s].start..toks[c - 1].end);
+                    }
+                }
+                f.span.end = c + 1;
+                return Some(f);
+            }
+        }
+        k = m - 1;
+    }
+    None
+}
+
+/// `for example`, `however`, `in a statement`: words between commas that do not describe.
+pub(super) fn is_interjection(body: &str, seg: &[Tok]) -> bool {
+    let Some(first) = seg.first() else {
+        return false;
+    };
+    seg.len() <= 10
+        && (lexicon::weekday(first.text(body)).is_some()
+            || matches!(
+                first.text(body),
+                "for"
+                    | "however"
+                    | "though"
+                    | "too"
+                    | "meanwhile"
+                    | "in"
+                    | "on"
+                    | "by"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "then"
+                    | "again"
+                    | "instead"
+                    | "also"
+                    | "separately"
+                    | "moreover"
+                    | "nonetheless"
+                    | "nevertheless"
+                    | "speaking"
+                    | "asked"
+                    | "when"
+                    | "after"
+                    | "at"
+            ))
+}
+
+/// True when `seg` (the words after a comma) reads as an apposition describing a person.
+pub(super) fn opens_apposition(body: &str, seg: &[Tok]) -> bool {
+    let Some(first) = seg.first() else {
+        return false;
+    };
+    let w = first.text(body);
+    is_determiner(w)
+        || first.poss
+        || w.starts_with("R-")
+        || w.starts_with("D-")
+        || w.starts_with("I-")
+        || w.bytes().all(|b| b.is_ascii_digit())
+        || is_role_noun(&lower(w))
+        || is_title(&lower(w))
+        || matches!(
+            w,
+            "who"
+                | "now"
+                | "another"
+                | "one"
+                | "himself"
+                | "herself"
+                | "longtime"
+                | "Republican"
+                | "Democrat"
+                | "R"
+                | "D"
+                | "whose"
+                | "both"
+                | "then"
+                | "also"
+                | "once"
+                | "formerly"
+                | "currently"
+        )
+}
