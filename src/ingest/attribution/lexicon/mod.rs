@@ -15,7 +15,7 @@ mod words;
 pub use orgs::{is_org_noun, is_org_word};
 pub use places::is_place;
 pub use titles::{is_portfolio_word, is_role_noun, is_title};
-pub use words::{is_determiner, is_function_word, is_particle, month, weekday};
+pub use words::{is_affiliation, is_determiner, is_function_word, is_particle, month, weekday};
 
 /// How a speech verb takes its source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

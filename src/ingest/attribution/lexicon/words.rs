@@ -226,6 +226,34 @@ pub fn is_function_word(w: &str) -> bool {
     )
 }
 
+/// Capitalised party and origin adjectives (`Republican`, `Democratic`, `Hispanic`): never
+/// a name, but they may open a role (`said Republican strategist Rick Wilson`).
+pub fn is_affiliation(w: &str) -> bool {
+    matches!(
+        w,
+        "Republican"
+            | "Democrat"
+            | "Democratic"
+            | "Conservative"
+            | "Liberal"
+            | "Progressive"
+            | "Socialist"
+            | "Communist"
+            | "Federal"
+            | "Soviet"
+            | "Muslim"
+            | "Christian"
+            | "Jewish"
+            | "Catholic"
+            | "Arab"
+            | "European"
+            | "Asian"
+            | "African"
+            | "Latino"
+            | "Hispanic"
+    )
+}
+
 /// Name particles allowed in lower case between capitalised words (`Ursula von der Leyen`).
 pub fn is_particle(w: &str) -> bool {
     matches!(

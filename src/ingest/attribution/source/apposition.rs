@@ -47,11 +47,18 @@ pub(super) fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Fo
                 && !toks[m - 2].cap
                 && !is_org_noun(toks[m - 2].text(body))
                 && (is_role_noun(toks[m - 2].text(body)) || seg.len() >= 2);
+            // `Another pollster, David Woodard of Clemson University, said`: the name ends at
+            // `of`.
+            let cut = seg
+                .iter()
+                .position(|t| t.is_word() && matches!(t.text(body), "of" | "from"))
+                .filter(|&n| n >= 2)
+                .unwrap_or(seg.len());
             if role_before_comma
-                && seg.len() <= 5
-                && seg.iter().all(|t| is_name_word(t, body) && !t.poss)
+                && cut <= 5
+                && seg[..cut].iter().all(|t| is_name_word(t, body) && !t.poss)
             {
-                let mut f = classify(body, toks, m..c)?;
+                let mut f = classify(body, toks, m..m + cut)?;
                 if matches!(f.source, Source::Name { .. }) {
                     f.span.end = c + 1;
                     return Some(f);
@@ -72,7 +79,20 @@ pub(super) fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Fo
                     .position(|t| t.is_word() && is_preposition(t.text(body)))
                     .unwrap_or(seg.len());
                 let head = seg[head_at.max(1) - 1];
-                if round == 0 && head.is_word() && !head.cap && is_org_noun(head.text(body)) {
+                let relative = matches!(seg[0].text(body), "who" | "whose");
+                if round == 0
+                    && !relative
+                    && head.is_word()
+                    && !head.cap
+                    && is_org_noun(head.text(body))
+                {
+                    let s = f.span.start;
+                    if s > 0 && toks[s - 1].is_word() && is_preposition(toks[s - 1].text(body)) {
+                        // `Matthew Prince, chief executive of CloudFlare, a San Francisco
+                        // company, said`: the company is governed; its head speaks.
+                        k = m - 1;
+                        continue;
+                    }
                     if let Source::Name { toks: r, .. } = &f.source {
                         let name = toks[r.start].start..toks[r.end - 1].end;
                         return Some(Found {
@@ -114,6 +134,9 @@ pub(super) fn is_interjection(body: &str, seg: &[Tok]) -> bool {
     let Some(first) = seg.first() else {
         return false;
     };
+    if seg.len() == 2 && first.text(body) == "of" && seg[1].text(body) == "course" {
+        return true;
+    }
     seg.len() <= 10
         && (lexicon::weekday(first.text(body)).is_some()
             || matches!(
@@ -158,6 +181,8 @@ pub(super) fn opens_apposition(body: &str, seg: &[Tok]) -> bool {
         || w.starts_with("D-")
         || w.starts_with("I-")
         || w.bytes().all(|b| b.is_ascii_digit())
+        // `John Archer, wearing a Canova T-shirt, said`: a participle clause.
+        || (!first.cap && w.len() > 5 && w.ends_with("ing"))
         || is_role_noun(&lower(w))
         || is_title(&lower(w))
         || matches!(

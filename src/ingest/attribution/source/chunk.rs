@@ -161,7 +161,13 @@ pub(super) fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<
             span,
         });
     }
-    if chunk.end - name_from > 4 || is_title(&lower(words[words.len() - 1].text(body))) {
+    let last = words[words.len() - 1];
+    // `Charlie King`, `Matthew Prince`: a title word that is also a surname ends a name when
+    // a name word, not a title, comes before it.
+    let surname_title = words.len() >= 2
+        && is_surname_title(last.text(body))
+        && !is_title(&lower(words[words.len() - 2].text(body)));
+    if chunk.end - name_from > 4 || is_title(&lower(last.text(body))) && !surname_title {
         // `Pennsylvania Gov.`: a role without its name.
         return None;
     }
@@ -188,6 +194,11 @@ pub(super) fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<
         },
         span,
     })
+}
+
+/// Capitalised titles that are common surnames too (`Billie Jean King`, `Matthew Prince`).
+fn is_surname_title(w: &str) -> bool {
+    matches!(w, "King" | "Prince" | "Judge" | "Dean" | "Marshal")
 }
 
 pub(super) fn is_acronym(w: &str) -> bool {

@@ -1,7 +1,9 @@
 //! Sources on the left of a cue: `Peskov said`, `the official said`, `Dovere and Debenedetti
 //! wrote`.
 
-use super::super::lexicon::{is_cue_modifier, is_determiner, is_org_noun, is_role_noun};
+use super::super::lexicon::{
+    is_cue_modifier, is_determiner, is_org_noun, is_portfolio_word, is_role_noun,
+};
 use super::super::tokens::{Tok, TokKind};
 use super::apposition::apposition_before;
 use super::chunk::{classify, is_preposition, name_part, role_before};
@@ -61,6 +63,12 @@ pub fn left(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
             f.span.end = j;
             Some(f)
         }
+        // `Gov. John Kasich (R-OH), said`: a stray comma after a party label.
+        TokKind::Comma if j >= 2 && toks[j - 2].kind == TokKind::Close => {
+            let mut f = left(body, toks, j - 1)?;
+            f.span.end = j;
+            Some(f)
+        }
         TokKind::Comma => apposition_before(body, toks, j - 1),
         // `the hacker known as “Guccifer,” stated`: a short quotation ending in a comma
         // closes the apposition.
@@ -99,11 +107,20 @@ pub(super) fn left_chunk(body: &str, toks: &[Tok], j: usize) -> Option<Found> {
             }
         }
         if matches!(w, "of" | "from") && p >= 2 && toks[p - 2].is_word() && toks[p - 2].cap {
-            let mut f = left_chunk(body, toks, p - 1)?;
-            f.span.end = j;
-            return Some(f);
-        }
-        if is_preposition(w) {
+            // `Secretary of State John Kerry said`: when no source stands before `of`, the
+            // chunk after it is the source.
+            if let Some(mut f) = left_chunk(body, toks, p - 1) {
+                f.span.end = j;
+                return Some(f);
+            }
+            if p != k {
+                return None;
+            }
+            while k + 1 < j && is_portfolio_word(&toks[k].text(body).to_ascii_lowercase()) {
+                k += 1;
+            }
+            p = k;
+        } else if is_preposition(w) {
             // `Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote`:
             // walk back over the organisation to an `of` that follows a person.
             let mut q = p - 1;
@@ -224,12 +241,40 @@ pub fn coordinated(body: &str, toks: &[Tok], a: usize) -> Option<Source> {
 
 /// A capitalised name chunk ending right before token `j`, no description or pronoun.
 pub(super) fn left_name_only(body: &str, toks: &[Tok], j: usize) -> Option<Found> {
+    if j > 0 && toks[j - 1].kind == TokKind::Close {
+        // `Rep. Elijah Cummings (D-Md.), chair of ...`: skip the party label.
+        let mut k = j - 1;
+        while k > 0 && toks[k].kind != TokKind::Open && j - k < 10 {
+            k -= 1;
+        }
+        if toks[k].kind != TokKind::Open || k == 0 || !toks[k - 1].cap {
+            return None;
+        }
+        let mut f = left_name_only(body, toks, k)?;
+        f.span.end = j;
+        return Some(f);
+    }
     let mut k = j;
     while k > 0 && j - k < 7 && name_part(body, toks, k - 1) {
         k -= 1;
     }
     if k == j {
         return None;
+    }
+    if k >= 2
+        && toks[k - 1].is_word()
+        && matches!(toks[k - 1].text(body), "of" | "from")
+        && toks[k - 2].cap
+        && toks[k - 2].is_word()
+    {
+        // `Rep. Lee Zeldin of New York, a Trump supporter, said`: the person stands before
+        // `of`; a place or an organisation after it.
+        if let Some(mut f) = left_name_only(body, toks, k - 1) {
+            if matches!(f.source, Source::Name { .. }) {
+                f.span.end = j;
+                return Some(f);
+            }
+        }
     }
     let mut f = classify(body, toks, k..j)?;
     if let Source::Name {

@@ -1,7 +1,8 @@
 //! Sources on the right of a cue: `, said Peskov`, `according to the ministry`.
 
 use super::super::lexicon::{
-    self, is_determiner, is_function_word, is_org_noun, is_particle, is_role_noun, is_title,
+    self, is_affiliation, is_determiner, is_function_word, is_org_noun, is_particle, is_role_noun,
+    is_title,
 };
 use super::super::tokens::{Tok, TokKind};
 use super::chunk::{classify, is_preposition};
@@ -105,13 +106,20 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
         let w = t.text(body);
         // A lower-case word may open a role when a role noun follows (`election lawyer
         // Charlie Spies`, `chapter president Luis Osuna`).
+        // Up to three such words (`top foreign policy aide Jake Sullivan`).
         let before_role = !t.cap
-            && e + 1 < toks.len()
-            && toks[e + 1].is_word()
-            && is_role_noun(&lower(toks[e + 1].text(body)))
             && !is_determiner(w)
-            && !is_preposition(w);
+            && !is_preposition(w)
+            && toks[e + 1..toks.len().min(e + 4)]
+                .iter()
+                .take_while(|n| n.is_word() && !n.cap && !is_preposition(n.text(body)))
+                .any(|n| is_role_noun(&lower(n.text(body))));
+        // `Republican party boss Reince Priebus`: a party or nationality opens a role when
+        // more of the run follows.
+        let affiliation =
+            t.cap && is_affiliation(w) && toks.get(e + 1).is_some_and(|n| n.is_word() && !t.poss);
         let ok = before_role
+            || affiliation
             || (t.cap && !is_function_word(w))
             || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr")
             || is_title(&lower(w))
@@ -164,7 +172,7 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
     }
     // Capitalised tail: the name after the last lower-case title word.
     let mut c = e;
-    while c > s && toks[c - 1].cap && !toks[c - 1].poss {
+    while c > s && toks[c - 1].cap && !toks[c - 1].poss && !is_affiliation(toks[c - 1].text(body)) {
         c -= 1;
     }
     let mut f = classify(body, toks, c..e)?;
