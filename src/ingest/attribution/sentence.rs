@@ -235,6 +235,14 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
     if ends_with_colon || (k == toks.len() - 1 && toks[k].kind == TokKind::Colon) {
         ends_with_colon = true;
     }
+    // `"... didn't he?" Mrs. Clinton said.`: the quotation closed its own sentence, so the
+    // source stands alone in the next one.
+    if !direct && lo == 0 && toks[after..].iter().all(|t| t.kind == TokKind::Stop) {
+        if let Some(qi) = quote_before(cx, toks[0].start) {
+            push_direct(cx, qi, who.clone(), said_on, out);
+            direct = true;
+        }
+    }
     if !direct && !ends_with_colon {
         if let Some(r) = indirect_text(cx, toks, lo, after, c) {
             out.push(Finding {
@@ -373,6 +381,19 @@ fn opening_date(cx: &Ctx, toks: &[Tok], lo: usize) -> Option<NaiveDate> {
         return None;
     }
     said_on::read(cx.body, toks, 0, lo.min(4), cx.published)
+}
+
+/// The quotation ending a sentence right before byte `pos` in the same paragraph, when it
+/// ends with its own full stop, question or exclamation mark.
+fn quote_before(cx: &Ctx, pos: usize) -> Option<usize> {
+    let qi = cx.quotes.partition_point(|q| q.end <= pos).checked_sub(1)?;
+    let q = &cx.quotes[qi];
+    let gap = cx.body.get(q.end..pos)?;
+    let inner = cx.body.get(q.inner_start..q.inner_end)?.trim_end();
+    (gap.bytes().all(|b| b.is_ascii_whitespace())
+        && !gap.contains("\n\n")
+        && inner.ends_with(['.', '?', '!']))
+    .then_some(qi)
 }
 
 fn push_direct(cx: &Ctx, qi: usize, who: Who, said_on: Option<NaiveDate>, out: &mut Vec<Finding>) {
