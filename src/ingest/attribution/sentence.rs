@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use super::lexicon::{Cue, cue, is_function_word, is_negation};
 use super::said_on;
-use super::source::{Found, Source, coordinated, left, right};
+use super::source::{Found, Source, coordinated, left, right, subject};
 use super::text::QuoteSpan;
 use super::tokens::{Tok, TokKind};
 use crate::article::QuoteKind;
@@ -94,6 +94,17 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
                     None
                 }
             }
+            // `adding to her lead`, `writing for the Post`: no statement follows.
+            Cue::Participle
+                if i >= 2
+                    && toks[i - 1].kind == TokKind::Comma
+                    && !toks.get(i + 1).is_some_and(|n| {
+                        n.is_word() && matches!(n.text(body), "to" | "for" | "on" | "in" | "of")
+                    }) =>
+            {
+                subject(body, toks, i - 1)
+            }
+            Cue::Participle => None,
             Cue::Verb | Cue::Told => left(body, toks, i).or_else(|| {
                 let inverted_ok = c == Cue::Verb
                     && (i == 0
@@ -139,7 +150,13 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
                 primary = Some((i, f, c));
                 break;
             }
-            if primary.is_none() {
+            // `Albright urged women to vote, saying ...`: the participle carries the statement
+            // of the same subject.
+            let restates = c == Cue::Participle
+                && primary
+                    .as_ref()
+                    .is_some_and(|(_, p, _)| p.span.start == f.span.start);
+            if primary.is_none() || restates {
                 primary = Some((i, f, c));
             }
         }
@@ -175,7 +192,7 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
         hi = hi.max(ci + 2);
     }
     // Words after the cue that belong to it: `told reporters`, `on Thursday`, `in a statement`.
-    let obj = if c == Cue::Told {
+    let obj = if c == Cue::Told || toks[ci].text(body) == "telling" {
         skip_object(body, toks, hi)
     } else {
         hi

@@ -182,7 +182,22 @@ pub(super) fn opens_apposition(body: &str, seg: &[Tok]) -> bool {
         || w.starts_with("I-")
         || w.bytes().all(|b| b.is_ascii_digit())
         // `John Archer, wearing a Canova T-shirt, said`: a participle clause.
-        || (!first.cap && w.len() > 5 && w.ends_with("ing"))
+        || (!first.cap
+            && w.len() > 5
+            && w.ends_with("ing")
+            && !matches!(
+                w,
+                "during"
+                    | "including"
+                    | "following"
+                    | "regarding"
+                    | "concerning"
+                    | "according"
+                    | "excluding"
+                    | "pending"
+                    | "notwithstanding"
+                    | "considering"
+            ))
         || is_role_noun(&lower(w))
         || is_title(&lower(w))
         || matches!(

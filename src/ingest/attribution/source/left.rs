@@ -2,11 +2,11 @@
 //! wrote`.
 
 use super::super::lexicon::{
-    is_cue_modifier, is_determiner, is_org_noun, is_portfolio_word, is_role_noun,
+    is_cue_modifier, is_determiner, is_org_noun, is_portfolio_word, is_role_noun, is_title,
 };
 use super::super::tokens::{Tok, TokKind};
 use super::apposition::apposition_before;
-use super::chunk::{classify, is_preposition, name_part, role_before};
+use super::chunk::{classify, is_name_word, is_preposition, name_part, role_before};
 use super::{Found, Source, lower_eq};
 
 /// Source on the left of the cue at token `i`.
@@ -64,7 +64,7 @@ pub fn left(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
             Some(f)
         }
         // `Gov. John Kasich (R-OH), said`: a stray comma after a party label.
-        TokKind::Comma if j >= 2 && toks[j - 2].kind == TokKind::Close => {
+        TokKind::Comma if j >= 2 && party_label_before(body, toks, j - 1) => {
             let mut f = left(body, toks, j - 1)?;
             f.span.end = j;
             Some(f)
@@ -241,7 +241,7 @@ pub fn coordinated(body: &str, toks: &[Tok], a: usize) -> Option<Source> {
 
 /// A capitalised name chunk ending right before token `j`, no description or pronoun.
 pub(super) fn left_name_only(body: &str, toks: &[Tok], j: usize) -> Option<Found> {
-    if j > 0 && toks[j - 1].kind == TokKind::Close {
+    if party_label_before(body, toks, j) {
         // `Rep. Elijah Cummings (D-Md.), chair of ...`: skip the party label.
         let mut k = j - 1;
         while k > 0 && toks[k].kind != TokKind::Open && j - k < 10 {
@@ -302,4 +302,49 @@ pub(super) fn left_name_only(body: &str, toks: &[Tok], j: usize) -> Option<Found
         });
     }
     Some(f)
+}
+
+/// The subject of a sentence whose participle clause starts after the comma at token `c`
+/// (`Madeleine Albright urged women to vote, saying ...`): a name opening the sentence and
+/// followed by a lower-case word (its verb), not a possessive (`Trump's campaign`) or a
+/// coordination (`Trump and Cruz`).
+pub fn subject(body: &str, toks: &[Tok], c: usize) -> Option<Found> {
+    let mut k = 0;
+    while k < c && k < 7 && (name_part(body, toks, k) || is_name_word(&toks[k], body)) {
+        if toks[k].poss {
+            return None;
+        }
+        k += 1;
+    }
+    let verb = toks.get(k).filter(|t| t.is_word() && !t.cap)?.text(body);
+    // `Trump campaign manager Corey Lewandowski rejected ...`: a role word is no verb.
+    if k == 0
+        || k + 1 >= c
+        || matches!(
+            verb,
+            "and" | "or" | "who" | "of" | "from" | "for" | "at" | "with"
+        )
+        || is_title(verb) && !is_cue_modifier(verb)
+        || is_role_noun(verb)
+        || is_org_noun(verb)
+    {
+        return None;
+    }
+    let f = classify(body, toks, 0..k)?;
+    matches!(f.source, Source::Name { .. } | Source::Org { .. }).then_some(f)
+}
+
+/// True when the tokens before `j` close a party or state label (`(R-OH)`, `(D-Md.)`, `(R)`,
+/// `(Mich.)`).
+fn party_label_before(body: &str, toks: &[Tok], j: usize) -> bool {
+    if j < 2 || toks[j - 1].kind != TokKind::Close {
+        return false;
+    }
+    let open = toks[..j - 1]
+        .iter()
+        .rposition(|t| t.kind == TokKind::Open)
+        .filter(|&o| j - 1 - o <= 4);
+    let Some(o) = open else { return false };
+    let inner = body[toks[o].end..toks[j - 1].start].trim();
+    inner.len() <= 12 && inner.starts_with(|c: char| c.is_ascii_uppercase()) && !inner.contains(' ')
 }

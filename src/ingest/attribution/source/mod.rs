@@ -18,7 +18,7 @@ mod right;
 
 use std::ops::Range;
 
-pub use left::{coordinated, left};
+pub use left::{coordinated, left, subject};
 pub use right::right;
 
 /// Who a cue points at, before resolution against the article's other mentions.

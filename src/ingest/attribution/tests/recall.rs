@@ -200,3 +200,60 @@ fn source_after_a_paragraph_break_takes_no_quotation() {
     assert!(names.is_empty(), "{names:?}");
     assert!(quotes.is_empty(), "{quotes:?}");
 }
+
+#[test]
+fn participle_clause_speaks_for_the_subject() {
+    let (names, quotes) = run(
+        "Carly Fiorina threw her support behind Ted Cruz on Wednesday, saying it is time for a real conservative.",
+    );
+    assert_eq!(names, ["Carly Fiorina"]);
+    assert_eq!(quotes, [indirect("it is time for a real conservative")]);
+}
+
+#[test]
+fn participle_with_a_listener_skips_it() {
+    let (names, quotes) =
+        run("Marco Rubio called Trump on Monday, telling reporters that the race was over.");
+    assert_eq!(names, ["Marco Rubio"]);
+    assert_eq!(quotes, [indirect("the race was over")]);
+}
+
+#[test]
+fn participle_after_a_role_word_or_possessive_is_no_statement() {
+    for body in [
+        "Trump campaign manager Corey Lewandowski rejected the idea, saying the crowds were huge.",
+        "Trump's campaign issued a statement, saying the report was false.",
+        "Hillary Clinton won the primary on Tuesday, adding to her delegate lead.",
+        "Donald Trump and Ted Cruz attacked the plan, saying it would fail.",
+    ] {
+        let (names, quotes) = run(body);
+        assert!(names.is_empty(), "{body}: {names:?}");
+        assert!(quotes.is_empty(), "{body}: {quotes:?}");
+    }
+}
+
+#[test]
+fn state_label_before_an_apposition() {
+    let (names, quotes) = run(
+        "Rep. Sander M. Levin (Mich.), a superdelegate supporting Clinton, said he has spoken with many.",
+    );
+    assert_eq!(names, ["Sander M. Levin"]);
+    assert_eq!(quotes, [indirect("he has spoken with many")]);
+}
+
+#[test]
+fn parenthesis_of_words_is_no_party_label() {
+    let (names, _) = run(
+        "Jeff Bechdel, chairman of America Rising (a Republican PAC), tweeted that the shirts were real.",
+    );
+    assert_eq!(names, ["Jeff Bechdel"]);
+}
+
+#[test]
+fn preposition_ending_in_ing_opens_no_apposition() {
+    let (names, _) = run(
+        "Mr. Obama warned the Chinese leader, Xi Jinping, during their meeting not to move, said an American official.",
+    );
+    // Obama warned; the leader he warned said nothing.
+    assert_eq!(names, ["Obama"]);
+}
