@@ -44,9 +44,10 @@ pub(super) fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Fo
             // description (a role noun, or two words or more for a full name).
             let role_before_comma = m >= 2
                 && toks[m - 2].is_word()
-                && !toks[m - 2].cap
-                && !is_org_noun(toks[m - 2].text(body))
-                && (is_role_noun(toks[m - 2].text(body)) || seg.len() >= 2);
+                && (!toks[m - 2].cap
+                    && !is_org_noun(toks[m - 2].text(body))
+                    && (is_role_noun(toks[m - 2].text(body)) || seg.len() >= 2)
+                    || seg.len() >= 2 && role_of_organisation(body, toks, m - 1));
             // `Another pollster, David Woodard of Clemson University, said`: the name ends at
             // `of`.
             let cut = seg
@@ -221,4 +222,28 @@ pub(super) fn opens_apposition(body: &str, seg: &[Tok]) -> bool {
                 | "formerly"
                 | "currently"
         )
+}
+
+/// `the director of the Federal Bureau of Investigation, James B. Comey, said`: a role noun
+/// after `the`, then `of` and a capitalised organisation ending at the comma at `c`.
+fn role_of_organisation(body: &str, toks: &[Tok], c: usize) -> bool {
+    let mut k = c;
+    while k > 0 && c - k < 10 {
+        let t = &toks[k - 1];
+        if !t.is_word() {
+            return false;
+        }
+        let w = t.text(body);
+        if w == "of" && !(k >= 2 && toks[k - 2].cap) {
+            return k >= 3
+                && is_role_noun(toks[k - 2].text(body))
+                && !toks[k - 2].cap
+                && lower_eq(toks[k - 3].text(body), "the");
+        }
+        if !(t.cap || matches!(w, "the" | "and" | "for" | "of")) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
 }

@@ -90,9 +90,9 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
     }
     let mut s = i;
     let det = is_determiner(w);
-    if det {
+    if det || w == "another" {
         if !lower_eq(w, "the") {
-            return None;
+            return named_after_description(body, toks, i);
         }
         s += 1;
     }
@@ -213,5 +213,42 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
         return None;
     }
     f.span.end = f.span.end.max(e);
+    Some(f)
+}
+
+/// `said a campaign spokesman, Tom Smith`, `said another Twitter user, Johanna Bayer`: an
+/// unnamed description at token `i` whose head noun is followed by a comma and a full name
+/// that ends the source.
+fn named_after_description(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
+    let mut r = i + 1;
+    while r + 1 < toks.len() && r - i <= 5 && toks[r].is_word() && toks[r + 1].is_word() {
+        r += 1;
+    }
+    // The description's head: a lower-case noun right before the comma.
+    let role = toks
+        .get(r)
+        .filter(|t| t.is_word() && !t.cap && !is_preposition(t.text(body)) && r > i)?;
+    if toks.get(r + 1)?.kind != TokKind::Comma {
+        return None;
+    }
+    let a = r + 2;
+    let mut e = a;
+    while e < toks.len() && e - a < 4 && toks[e].is_word() && toks[e].cap && !toks[e].poss {
+        e += 1;
+    }
+    if e - a < 2
+        || !ends_source(body, toks, e)
+        || toks[a..e].iter().any(|t| is_function_word(t.text(body)))
+    {
+        return None;
+    }
+    let mut f = classify(body, toks, a..e)?;
+    let Source::Name { role: r0, .. } = &mut f.source else {
+        return None;
+    };
+    if r0.is_none() {
+        *r0 = Some(toks[i + 1].start..role.end);
+    }
+    f.span = i..e;
     Some(f)
 }

@@ -257,3 +257,37 @@ fn preposition_ending_in_ing_opens_no_apposition() {
     // Obama warned; the leader he warned said nothing.
     assert_eq!(names, ["Obama"]);
 }
+
+#[test]
+fn inverted_description_then_name() {
+    let (names, quotes) = run(
+        "\u{201c}We're anxious,\u{201d} said another Twitter user, Johanna Bayer. \u{201c}The attacks are closer.\u{201d}",
+    );
+    assert_eq!(names, ["Johanna Bayer"]);
+    assert_eq!(
+        quotes,
+        [direct("We're anxious"), direct("The attacks are closer.")]
+    );
+}
+
+#[test]
+fn inverted_description_without_a_name_is_no_source() {
+    let (names, quotes) = run("\u{201c}We're anxious,\u{201d} said a spokesman, adding more.");
+    assert!(names.is_empty(), "{names:?}");
+    assert!(quotes.is_empty(), "{quotes:?}");
+}
+
+#[test]
+fn role_of_a_named_organisation_before_the_name() {
+    let (names, quotes) = run(
+        "On Wednesday, the director of the Federal Bureau of Investigation, James B. Comey, said that the messages were private.",
+    );
+    assert_eq!(names, ["James B. Comey"]);
+    assert_eq!(quotes, [indirect("the messages were private")]);
+}
+
+#[test]
+fn organisation_then_a_place_between_commas_is_no_person() {
+    let (names, _) = run("Officials at the Bank of England, London Bridge, said rates would rise.");
+    assert!(names.is_empty(), "{names:?}");
+}
