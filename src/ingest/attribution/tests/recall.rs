@@ -223,7 +223,7 @@ fn participle_after_a_role_word_or_possessive_is_no_statement() {
     for body in [
         "Trump campaign manager Corey Lewandowski rejected the idea, saying the crowds were huge.",
         "Trump's campaign issued a statement, saying the report was false.",
-        "Hillary Clinton won the primary on Tuesday, adding to her delegate lead.",
+        "Hillary Clinton won the primary on Tuesday, warning of a long fight.",
         "Donald Trump and Ted Cruz attacked the plan, saying it would fail.",
     ] {
         let (names, quotes) = run(body);
