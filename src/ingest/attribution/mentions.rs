@@ -53,8 +53,9 @@ pub fn full_name(body: &str, surname: &str) -> Option<String> {
     None
 }
 
-/// True when `surname` appears somewhere after an honorific (`Mr. Zucker`, `Ms. Lerer`):
-/// evidence that a bare word used as a source is a person.
+/// True when `surname` appears somewhere after an honorific or a personal title (`Mr.
+/// Zucker`, `Ms. Lerer`, `President Obama`, `Sen. Sanders`): evidence that a bare word used
+/// as a source is a person.
 pub fn has_honorific(body: &str, surname: &str) -> bool {
     let b = body.as_bytes();
     memchr::memmem::find_iter(b, surname.as_bytes()).any(|pos| {
@@ -71,6 +72,20 @@ pub fn has_honorific(body: &str, surname: &str) -> bool {
             b"Mr ",
             b"Ms ",
             b"Mrs ",
+            b"President ",
+            b"Sen. ",
+            b"Senator ",
+            b"Rep. ",
+            b"Gov. ",
+            b"Governor ",
+            b"Secretary ",
+            b"Gen. ",
+            b"Mayor ",
+            b"Judge ",
+            b"Justice ",
+            b"Speaker ",
+            b"Sheriff ",
+            b"Pope ",
         ]
         .iter()
         .any(|h| before.ends_with(h))

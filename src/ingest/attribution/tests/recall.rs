@@ -291,3 +291,21 @@ fn organisation_then_a_place_between_commas_is_no_person() {
     let (names, _) = run("Officials at the Bank of England, London Bridge, said rates would rise.");
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[test]
+fn bare_surname_called_by_a_title_elsewhere_is_a_person() {
+    let (names, quotes) = run(
+        "President Obama spoke at the White House.\n\n\u{201c}We will not be terrorized,\u{201d} Obama said.",
+    );
+    assert_eq!(names, ["Obama"]);
+    assert_eq!(quotes, [direct("We will not be terrorized")]);
+}
+
+#[test]
+fn bare_word_without_a_title_stays_unknown() {
+    let (names, quotes) = run(
+        "The president spoke at the White House.\n\n\u{201c}We will not be terrorized,\u{201d} Caterpillar said.",
+    );
+    assert!(names.is_empty(), "{names:?}");
+    assert!(quotes.is_empty(), "{quotes:?}");
+}
