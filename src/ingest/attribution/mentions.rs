@@ -13,7 +13,7 @@ pub fn full_name(body: &str, surname: &str) -> Option<String> {
     }
     for pos in memchr::memmem::find_iter(b, surname.as_bytes()) {
         let end = pos + surname.len();
-        if pos > 0 && is_word_byte(b[pos - 1]) || end < b.len() && is_word_byte(b[end]) {
+        if pos > 0 && is_word_byte(b[pos - 1]) || continues_word(b, end) {
             continue; // part of a longer word (`Peskova` is not `Peskov`)
         }
         let mut start = pos;
@@ -60,7 +60,7 @@ pub fn has_honorific(body: &str, surname: &str) -> bool {
     let b = body.as_bytes();
     memchr::memmem::find_iter(b, surname.as_bytes()).any(|pos| {
         let end = pos + surname.len();
-        if end < b.len() && is_word_byte(b[end]) {
+        if continues_word(b, end) {
             return false;
         }
         let before = &b[..pos];
@@ -90,6 +90,12 @@ pub fn has_honorific(body: &str, surname: &str) -> bool {
         .iter()
         .any(|h| before.ends_with(h))
     })
+}
+
+/// True when the byte at `end` continues the word before it; a curly apostrophe does not
+/// (`Donald Trump’s claim`).
+fn continues_word(b: &[u8], end: usize) -> bool {
+    end < b.len() && is_word_byte(b[end]) && !b[end..].starts_with("\u{2019}".as_bytes())
 }
 
 /// Bytes that continue a word: ASCII letters, digits, apostrophe-less; any non-ASCII byte

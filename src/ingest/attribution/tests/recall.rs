@@ -309,3 +309,20 @@ fn bare_word_without_a_title_stays_unknown() {
     assert!(names.is_empty(), "{names:?}");
     assert!(quotes.is_empty(), "{quotes:?}");
 }
+
+#[test]
+fn full_name_before_a_curly_possessive_resolves_a_surname() {
+    let (names, quotes) = run(
+        "Critics seized on Donald Trump\u{2019}s claim.\n\n\u{201c}It was sarcasm,\u{201d} Trump said.",
+    );
+    assert_eq!(names, ["Donald Trump"]);
+    assert_eq!(quotes, [direct("It was sarcasm")]);
+}
+
+#[test]
+fn longer_word_with_a_curly_apostrophe_is_no_full_name() {
+    let (names, _) = run(
+        "Critics seized on Donald Trumpet\u{2019}s claim.\n\n\u{201c}It was sarcasm,\u{201d} Trump said.",
+    );
+    assert!(names.is_empty(), "{names:?}");
+}
