@@ -2,7 +2,7 @@
 //! body. Searched on demand (once per new surname) with `memmem`, so sentences without a cue
 //! are never tokenised just to collect names.
 
-use super::lexicon::{is_function_word, is_org_word, is_particle, is_title};
+use super::lexicon::{is_function_word, is_org_word, is_particle, is_role_noun, is_title};
 
 /// The earliest occurrence of `surname` in `body` preceded by one to three capitalised given
 /// names or initials (`Dmitry Peskov`, `Alan B. Krueger`), as written.
@@ -18,10 +18,20 @@ pub fn full_name(body: &str, surname: &str) -> Option<String> {
         }
         let mut start = pos;
         let mut words = 0;
-        while words < 3 && start > 1 && b[start - 1] == b' ' {
-            let we = start - 1;
+        while words < 3 && start > 1 {
+            // Words are parted by a space or a no-break space (`nominee\u{a0}Donald Trump`).
+            let we = if b[start - 1] == b' ' {
+                start - 1
+            } else if b[..start].ends_with(NBSP) {
+                start - NBSP.len()
+            } else {
+                break;
+            };
             let mut ws = we;
-            while ws > 0 && (is_word_byte(b[ws - 1]) || b[ws - 1] == b'.') {
+            while ws > 0
+                && (is_word_byte(b[ws - 1]) || b[ws - 1] == b'.')
+                && !b[..ws].ends_with(NBSP)
+            {
                 ws -= 1;
             }
             let Some(w) = body.get(ws..we) else { break };
@@ -34,7 +44,11 @@ pub fn full_name(body: &str, surname: &str) -> Option<String> {
                 break;
             }
             let lower = bare.to_ascii_lowercase();
-            if is_function_word(bare) || is_title(&lower) || is_org_word(&lower) {
+            if is_function_word(bare)
+                || is_title(&lower)
+                || is_role_noun(&lower)
+                || is_org_word(&lower)
+            {
                 break;
             }
             start = ws;
@@ -91,6 +105,9 @@ pub fn has_honorific(body: &str, surname: &str) -> bool {
         .any(|h| before.ends_with(h))
     })
 }
+
+/// A no-break space in UTF-8.
+const NBSP: &[u8] = "\u{a0}".as_bytes();
 
 /// True when the byte at `end` continues the word before it; a curly apostrophe does not
 /// (`Donald Trump’s claim`).

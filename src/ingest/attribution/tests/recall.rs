@@ -326,3 +326,19 @@ fn longer_word_with_a_curly_apostrophe_is_no_full_name() {
     );
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[test]
+fn full_name_after_a_no_break_space_resolves_a_surname() {
+    let (names, quotes) = run(
+        "Republican\u{a0}nominee\u{a0}Donald Trump spoke.\n\n\u{201c}It was sarcasm,\u{201d} Trump said.",
+    );
+    assert_eq!(names, ["Donald Trump"]);
+    assert_eq!(quotes, [direct("It was sarcasm")]);
+}
+
+#[test]
+fn capitalised_role_noun_is_no_given_name() {
+    let (names, _) =
+        run("Actress Rosario Dawson spoke in Ohio.\n\n\u{201c}I voted,\u{201d} Dawson said.");
+    assert_eq!(names, ["Rosario Dawson"]);
+}
