@@ -74,6 +74,22 @@ pub(super) fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Fo
                 _ => true,
             });
             if let Some(mut f) = found {
+                // `Matthew Prince, chief executive of CloudFlare, a San Francisco company,
+                // said`, `Alixandria Lapp, executive director of the House Majority PAC, a
+                // Democratic super PAC, said`: the object of a preposition is governed; the
+                // head of the earlier apposition speaks.
+                let mut s = f.span.start;
+                if s > 0 && toks[s - 1].is_word() && lower_eq(toks[s - 1].text(body), "the") {
+                    s -= 1;
+                }
+                if round == 0
+                    && s > 0
+                    && toks[s - 1].is_word()
+                    && is_preposition(toks[s - 1].text(body))
+                {
+                    k = m - 1;
+                    continue;
+                }
                 // `Teck, the Canadian mining company, says`: the apposition names a company.
                 let head_at = seg
                     .iter()
@@ -87,13 +103,6 @@ pub(super) fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Fo
                     && !head.cap
                     && is_org_noun(head.text(body))
                 {
-                    let s = f.span.start;
-                    if s > 0 && toks[s - 1].is_word() && is_preposition(toks[s - 1].text(body)) {
-                        // `Matthew Prince, chief executive of CloudFlare, a San Francisco
-                        // company, said`: the company is governed; its head speaks.
-                        k = m - 1;
-                        continue;
-                    }
                     if let Source::Name { toks: r, .. } = &f.source {
                         let name = toks[r.start].start..toks[r.end - 1].end;
                         return Some(Found {
@@ -176,7 +185,14 @@ pub(super) fn opens_apposition(body: &str, seg: &[Tok]) -> bool {
         return false;
     };
     let w = first.text(body);
+    // `legal director for ...`, `South Carolina director for Sanders`: a lower-case role noun
+    // among the first three words.
+    let role_early = seg
+        .iter()
+        .take(3)
+        .any(|t| t.is_word() && !t.cap && is_role_noun(t.text(body)));
     is_determiner(w)
+        || role_early
         || first.poss
         || w.starts_with("R-")
         || w.starts_with("D-")

@@ -342,3 +342,31 @@ fn capitalised_role_noun_is_no_given_name() {
         run("Actress Rosario Dawson spoke in Ohio.\n\n\u{201c}I voted,\u{201d} Dawson said.");
     assert_eq!(names, ["Rosario Dawson"]);
 }
+
+#[test]
+fn apposition_opened_by_a_modified_role() {
+    let (names, quotes) = run(
+        "Sarah Warbelow, legal director for the gay rights group Human Rights Campaign, said in a statement that it was wrong.",
+    );
+    assert_eq!(names, ["Sarah Warbelow"]);
+    assert_eq!(quotes, [indirect("it was wrong")]);
+    let (names, _) = run(
+        "Chris Covert, South Carolina director for Sanders, said the campaign has opened an office.",
+    );
+    assert_eq!(names, ["Chris Covert"]);
+}
+
+#[test]
+fn apposition_without_a_role_early_describes_nobody() {
+    let (names, _) = run("Voters, tired of the long campaign and its director, said little.");
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn governed_organisation_with_its_own_apposition() {
+    let (names, quotes) = run(
+        "Alixandria Lapp, executive director of the House Majority PAC, a Democratic super PAC, said she thinks it will work.",
+    );
+    assert_eq!(names, ["Alixandria Lapp"]);
+    assert_eq!(quotes, [indirect("she thinks it will work")]);
+}
