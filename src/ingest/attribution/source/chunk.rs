@@ -23,7 +23,10 @@ pub(super) fn is_name_word(t: &Tok, body: &str) -> bool {
         }
     }
     if t.cap {
-        return !is_function_word(w) || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr");
+        // `James A. Lewis`: an initial, not the article `A`.
+        return !is_function_word(w)
+            || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr")
+            || t.dot && w.len() == 1;
     }
     false
 }

@@ -370,3 +370,18 @@ fn governed_organisation_with_its_own_apposition() {
     assert_eq!(names, ["Alixandria Lapp"]);
     assert_eq!(quotes, [indirect("she thinks it will work")]);
 }
+
+#[test]
+fn middle_initial_a_is_part_of_the_name() {
+    let (names, quotes) =
+        run("James A. Lewis, a former government expert, said the hackers left no trace.");
+    assert_eq!(names, ["James A. Lewis"]);
+    assert_eq!(quotes, [indirect("the hackers left no trace")]);
+}
+
+#[test]
+fn article_a_is_no_initial() {
+    let (names, _) =
+        run("A Lewis relative, a former government expert, said the hackers left no trace.");
+    assert!(names.is_empty(), "{names:?}");
+}
