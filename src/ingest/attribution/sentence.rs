@@ -543,8 +543,31 @@ fn indirect_text(cx: &Ctx, toks: &[Tok], lo: usize, after: usize, c: Cue) -> Opt
             return Some(r);
         }
     }
-    // `X, Peskov said` / `X, according to Peskov`.
-    if lo > 0 && toks[lo - 1].kind == TokKind::Comma {
+    // `X, Peskov said` / `X, according to Peskov`; not `Reached on Tuesday, Joyce told the
+    // Post he ...`, where the statement follows the listener.
+    let statement_follows = c == Cue::Told
+        && toks.get(after).is_some_and(|t| {
+            t.is_word()
+                && !matches!(
+                    t.text(body),
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "from"
+                        | "by"
+                        | "via"
+                        | "while"
+                        | "when"
+                        | "as"
+                        | "last"
+                        | "this"
+                        | "earlier"
+                        | "later"
+                )
+        });
+    if lo > 0 && toks[lo - 1].kind == TokKind::Comma && !statement_follows {
         let r = clause(body, toks, 0, lo - 1);
         if r.is_some() {
             return r;

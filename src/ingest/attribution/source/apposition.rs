@@ -263,3 +263,47 @@ fn role_of_organisation(body: &str, toks: &[Tok], c: usize) -> bool {
     }
     false
 }
+
+/// True for a dash token (`—`, `–`, `--`).
+fn is_dash(body: &str, t: &Tok) -> bool {
+    t.kind == TokKind::Break && matches!(&body[t.start..t.end], "\u{2014}" | "\u{2013}" | "--")
+}
+
+/// `Joyce — who is listed as an attorney — told`, `A former candidate -- John McCain, who
+/// lost in 2008 -- said`: an apposition between dashes, the dash at token `c` closing it.
+pub(super) fn dash_apposition(body: &str, toks: &[Tok], c: usize) -> Option<Found> {
+    if !is_dash(body, &toks[c]) {
+        return None;
+    }
+    let mut m = c;
+    while m > 0 && c - m < 40 && toks[m - 1].kind != TokKind::Break {
+        if matches!(toks[m - 1].kind, TokKind::Stop | TokKind::Colon) {
+            return None;
+        }
+        m -= 1;
+    }
+    if m < 2 || m == c || !is_dash(body, &toks[m - 1]) {
+        return None;
+    }
+    let seg = &toks[m..c];
+    let mut f = if opens_apposition(body, seg) {
+        left_name_only(body, toks, m - 1)?
+    } else {
+        // The name opens the dashes, after a lower-case description.
+        let n = seg
+            .iter()
+            .position(|t| !is_name_word(t, body) || t.poss)
+            .unwrap_or(seg.len());
+        let closed = n == seg.len() || seg[n].kind == TokKind::Comma;
+        let described = toks[m - 2].is_word() && !toks[m - 2].cap;
+        if n < 2 || n > 4 || !closed || !described {
+            return None;
+        }
+        classify(body, toks, m..m + n)?
+    };
+    if !matches!(f.source, Source::Name { .. }) {
+        return None;
+    }
+    f.span.end = c + 1;
+    Some(f)
+}

@@ -5,7 +5,7 @@ use super::super::lexicon::{
     is_cue_modifier, is_determiner, is_org_noun, is_portfolio_word, is_role_noun, is_title,
 };
 use super::super::tokens::{Tok, TokKind};
-use super::apposition::apposition_before;
+use super::apposition::{apposition_before, dash_apposition};
 use super::chunk::{classify, is_name_word, is_preposition, name_part, role_before};
 use super::{Found, Source, lower_eq};
 
@@ -70,6 +70,7 @@ pub fn left(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
             Some(f)
         }
         TokKind::Comma => apposition_before(body, toks, j - 1),
+        TokKind::Break => dash_apposition(body, toks, j - 1),
         // `the hacker known as “Guccifer,” stated`: a short quotation ending in a comma
         // closes the apposition.
         TokKind::Quote(_) if t.end - t.start < 40 && body[t.start..t.end].contains(',') => {

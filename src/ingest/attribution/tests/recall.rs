@@ -385,3 +385,29 @@ fn article_a_is_no_initial() {
         run("A Lewis relative, a former government expert, said the hackers left no trace.");
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[test]
+fn apposition_between_dashes() {
+    let (names, quotes) = run(
+        "Reached by phone on Tuesday, Lawrence Joyce \u{2014} who is listed as an attorney in Illinois \u{2014} told The Huffington Post he is not planning an appeal.",
+    );
+    assert_eq!(names, ["Lawrence Joyce"]);
+    assert_eq!(quotes, [indirect("he is not planning an appeal")]);
+}
+
+#[test]
+fn name_opening_a_dash_apposition() {
+    let (names, quotes) = run(
+        "A former Republican presidential candidate -- John McCain, who lost the 2008 election -- said the president offered no changes.",
+    );
+    assert_eq!(names, ["John McCain"]);
+    assert_eq!(quotes, [indirect("the president offered no changes")]);
+}
+
+#[test]
+fn dash_aside_after_a_thing_is_no_source() {
+    let (names, quotes) =
+        run("The plan \u{2014} a long shot at best \u{2014} said nothing about taxes.");
+    assert!(names.is_empty(), "{names:?}");
+    assert!(quotes.is_empty(), "{quotes:?}");
+}
