@@ -296,7 +296,7 @@ pub(super) fn dash_apposition(body: &str, toks: &[Tok], c: usize) -> Option<Foun
             .unwrap_or(seg.len());
         let closed = n == seg.len() || seg[n].kind == TokKind::Comma;
         let described = toks[m - 2].is_word() && !toks[m - 2].cap;
-        if n < 2 || n > 4 || !closed || !described {
+        if !(2..=4).contains(&n) || !closed || !described {
             return None;
         }
         classify(body, toks, m..m + n)?
