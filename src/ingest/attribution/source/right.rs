@@ -92,7 +92,7 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
     let det = is_determiner(w);
     if det || w == "another" {
         if !lower_eq(w, "the") {
-            return named_after_description(body, toks, i);
+            return named_after_description(body, toks, i).or_else(|| work_by(body, toks, i));
         }
         s += 1;
     }
@@ -138,6 +138,9 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
         if t.poss && !toks.get(e).is_some_and(|n| n.is_word()) {
             return None;
         }
+    }
+    if e == s && det {
+        return work_by(body, toks, i);
     }
     if e == s || !ends_source(body, toks, e) {
         return None;
@@ -248,6 +251,44 @@ fn named_after_description(body: &str, toks: &[Tok], i: usize) -> Option<Found> 
     };
     if r0.is_none() {
         *r0 = Some(toks[i + 1].start..role.end);
+    }
+    f.span = i..e;
+    Some(f)
+}
+
+/// `according to an analysis by Lee Epstein, a law professor`: a work (one to three
+/// lower-case words after the determiner at `i`) by a person named in full.
+fn work_by(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
+    let mut b = i + 1;
+    while b < toks.len()
+        && b - i <= 3
+        && toks[b].is_word()
+        && !toks[b].cap
+        && toks[b].text(body) != "by"
+    {
+        b += 1;
+    }
+    if b == i + 1
+        || !toks
+            .get(b)
+            .is_some_and(|t| t.is_word() && t.text(body) == "by")
+    {
+        return None;
+    }
+    let a = b + 1;
+    let mut e = a;
+    while e < toks.len() && e - a < 4 && toks[e].is_word() && toks[e].cap && !toks[e].poss {
+        e += 1;
+    }
+    if e - a < 2
+        || !ends_source(body, toks, e)
+        || toks[a..e].iter().any(|t| is_function_word(t.text(body)))
+    {
+        return None;
+    }
+    let mut f = classify(body, toks, a..e)?;
+    if !matches!(f.source, Source::Name { .. }) {
+        return None;
     }
     f.span = i..e;
     Some(f)

@@ -411,3 +411,21 @@ fn dash_aside_after_a_thing_is_no_source() {
     assert!(names.is_empty(), "{names:?}");
     assert!(quotes.is_empty(), "{quotes:?}");
 }
+
+#[test]
+fn according_to_a_work_by_a_person() {
+    let (names, quotes) = run(
+        "Sotomayor became the most liberal justice, according to an analysis by Lee Epstein, a law professor.",
+    );
+    assert_eq!(names, ["Lee Epstein"]);
+    assert_eq!(
+        quotes,
+        [indirect("Sotomayor became the most liberal justice")]
+    );
+}
+
+#[test]
+fn according_to_a_work_by_an_institution_names_no_person() {
+    let (names, _) = run("Turnout fell sharply, according to a poll by Quinnipiac University.");
+    assert!(names.is_empty(), "{names:?}");
+}
