@@ -453,3 +453,4 @@ fn bare_word_needs_a_full_name_or_an_honorific() {
 }
 
 mod recall;
+mod recall_clauses;
