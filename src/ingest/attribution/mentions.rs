@@ -2,7 +2,7 @@
 //! body. Searched on demand (once per new surname) with `memmem`, so sentences without a cue
 //! are never tokenised just to collect names.
 
-use super::lexicon::{is_function_word, is_org_word, is_particle, is_title};
+use super::lexicon::{is_function_word, is_org_word, is_particle, is_role_noun, is_title};
 
 /// The earliest occurrence of `surname` in `body` preceded by one to three capitalised given
 /// names or initials (`Dmitry Peskov`, `Alan B. Krueger`), as written.
@@ -13,15 +13,25 @@ pub fn full_name(body: &str, surname: &str) -> Option<String> {
     }
     for pos in memchr::memmem::find_iter(b, surname.as_bytes()) {
         let end = pos + surname.len();
-        if pos > 0 && is_word_byte(b[pos - 1]) || end < b.len() && is_word_byte(b[end]) {
+        if pos > 0 && is_word_byte(b[pos - 1]) || continues_word(b, end) {
             continue; // part of a longer word (`Peskova` is not `Peskov`)
         }
         let mut start = pos;
         let mut words = 0;
-        while words < 3 && start > 1 && b[start - 1] == b' ' {
-            let we = start - 1;
+        while words < 3 && start > 1 {
+            // Words are parted by a space or a no-break space (`nominee\u{a0}Donald Trump`).
+            let we = if b[start - 1] == b' ' {
+                start - 1
+            } else if b[..start].ends_with(NBSP) {
+                start - NBSP.len()
+            } else {
+                break;
+            };
             let mut ws = we;
-            while ws > 0 && (is_word_byte(b[ws - 1]) || b[ws - 1] == b'.') {
+            while ws > 0
+                && (is_word_byte(b[ws - 1]) || b[ws - 1] == b'.')
+                && !b[..ws].ends_with(NBSP)
+            {
                 ws -= 1;
             }
             let Some(w) = body.get(ws..we) else { break };
@@ -34,7 +44,11 @@ pub fn full_name(body: &str, surname: &str) -> Option<String> {
                 break;
             }
             let lower = bare.to_ascii_lowercase();
-            if is_function_word(bare) || is_title(&lower) || is_org_word(&lower) {
+            if is_function_word(bare)
+                || is_title(&lower)
+                || is_role_noun(&lower)
+                || is_org_word(&lower)
+            {
                 break;
             }
             start = ws;
@@ -53,13 +67,14 @@ pub fn full_name(body: &str, surname: &str) -> Option<String> {
     None
 }
 
-/// True when `surname` appears somewhere after an honorific (`Mr. Zucker`, `Ms. Lerer`):
-/// evidence that a bare word used as a source is a person.
+/// True when `surname` appears somewhere after an honorific or a personal title (`Mr.
+/// Zucker`, `Ms. Lerer`, `President Obama`, `Sen. Sanders`): evidence that a bare word used
+/// as a source is a person.
 pub fn has_honorific(body: &str, surname: &str) -> bool {
     let b = body.as_bytes();
     memchr::memmem::find_iter(b, surname.as_bytes()).any(|pos| {
         let end = pos + surname.len();
-        if end < b.len() && is_word_byte(b[end]) {
+        if continues_word(b, end) {
             return false;
         }
         let before = &b[..pos];
@@ -71,10 +86,33 @@ pub fn has_honorific(body: &str, surname: &str) -> bool {
             b"Mr ",
             b"Ms ",
             b"Mrs ",
+            b"President ",
+            b"Sen. ",
+            b"Senator ",
+            b"Rep. ",
+            b"Gov. ",
+            b"Governor ",
+            b"Secretary ",
+            b"Gen. ",
+            b"Mayor ",
+            b"Judge ",
+            b"Justice ",
+            b"Speaker ",
+            b"Sheriff ",
+            b"Pope ",
         ]
         .iter()
         .any(|h| before.ends_with(h))
     })
+}
+
+/// A no-break space in UTF-8.
+const NBSP: &[u8] = "\u{a0}".as_bytes();
+
+/// True when the byte at `end` continues the word before it; a curly apostrophe does not
+/// (`Donald Trump’s claim`).
+fn continues_word(b: &[u8], end: usize) -> bool {
+    end < b.len() && is_word_byte(b[end]) && !b[end..].starts_with("\u{2019}".as_bytes())
 }
 
 /// Bytes that continue a word: ASCII letters, digits, apostrophe-less; any non-ASCII byte

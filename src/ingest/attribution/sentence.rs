@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use super::lexicon::{Cue, cue, is_function_word, is_negation};
 use super::said_on;
-use super::source::{Found, Source, coordinated, left, right};
+use super::source::{Found, Source, coordinated, left, right, subject};
 use super::text::QuoteSpan;
 use super::tokens::{Tok, TokKind};
 use crate::article::QuoteKind;
@@ -101,6 +101,17 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
                     None
                 }
             }
+            // `adding to her lead`, `writing for the Post`: no statement follows.
+            Cue::Participle
+                if i >= 2
+                    && toks[i - 1].kind == TokKind::Comma
+                    && !toks.get(i + 1).is_some_and(|n| {
+                        n.is_word() && matches!(n.text(body), "to" | "for" | "on" | "in" | "of")
+                    }) =>
+            {
+                subject(body, toks, i - 1)
+            }
+            Cue::Participle => None,
             Cue::Verb | Cue::Told => left(body, toks, i).or_else(|| {
                 let inverted_ok = c == Cue::Verb
                     && (i == 0
@@ -146,7 +157,13 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
                 primary = Some((i, f, c));
                 break;
             }
-            if primary.is_none() {
+            // `Albright urged women to vote, saying ...`: the participle carries the statement
+            // of the same subject.
+            let restates = c == Cue::Participle
+                && primary
+                    .as_ref()
+                    .is_some_and(|(_, p, _)| p.span.start == f.span.start);
+            if primary.is_none() || restates {
                 primary = Some((i, f, c));
             }
         }
@@ -183,7 +200,7 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
         hi = hi.max(ci + 2);
     }
     // Words after the cue that belong to it: `told reporters`, `on Thursday`, `in a statement`.
-    let obj = if c == Cue::Told {
+    let obj = if c == Cue::Told || toks[ci].text(body) == "telling" {
         skip_object(body, toks, hi)
     } else {
         hi
@@ -242,6 +259,14 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
     }
     if ends_with_colon || (k == toks.len() - 1 && toks[k].kind == TokKind::Colon) {
         ends_with_colon = true;
+    }
+    // `"... didn't he?" Mrs. Clinton said.`: the quotation closed its own sentence, so the
+    // source stands alone in the next one.
+    if !direct && lo == 0 && toks[after..].iter().all(|t| t.kind == TokKind::Stop) {
+        if let Some(qi) = quote_before(cx, toks[0].start) {
+            push_direct(cx, qi, who.clone(), said_on, out);
+            direct = true;
+        }
     }
     if !direct && !ends_with_colon {
         if let Some(r) = indirect_text(cx, toks, lo, after, c) {
@@ -383,6 +408,19 @@ fn opening_date(cx: &Ctx, toks: &[Tok], lo: usize) -> Option<NaiveDate> {
     said_on::read(cx.body, toks, 0, lo.min(4), cx.published)
 }
 
+/// The quotation ending a sentence right before byte `pos` in the same paragraph, when it
+/// ends with its own full stop, question or exclamation mark.
+fn quote_before(cx: &Ctx, pos: usize) -> Option<usize> {
+    let qi = cx.quotes.partition_point(|q| q.end <= pos).checked_sub(1)?;
+    let q = &cx.quotes[qi];
+    let gap = cx.body.get(q.end..pos)?;
+    let inner = cx.body.get(q.inner_start..q.inner_end)?.trim_end();
+    (gap.bytes().all(|b| b.is_ascii_whitespace())
+        && !gap.contains("\n\n")
+        && inner.ends_with(['.', '?', '!']))
+    .then_some(qi)
+}
+
 fn push_direct(cx: &Ctx, qi: usize, who: Who, said_on: Option<NaiveDate>, out: &mut Vec<Finding>) {
     let q = &cx.quotes[qi];
     let r = trim_text(cx.body, q.inner_start..q.inner_end);
@@ -513,8 +551,31 @@ fn indirect_text(cx: &Ctx, toks: &[Tok], lo: usize, after: usize, c: Cue) -> Opt
             return Some(r);
         }
     }
-    // `X, Peskov said` / `X, according to Peskov`.
-    if lo > 0 && toks[lo - 1].kind == TokKind::Comma {
+    // `X, Peskov said` / `X, according to Peskov`; not `Reached on Tuesday, Joyce told the
+    // Post he ...`, where the statement follows the listener.
+    let statement_follows = c == Cue::Told
+        && toks.get(after).is_some_and(|t| {
+            t.is_word()
+                && !matches!(
+                    t.text(body),
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "from"
+                        | "by"
+                        | "via"
+                        | "while"
+                        | "when"
+                        | "as"
+                        | "last"
+                        | "this"
+                        | "earlier"
+                        | "later"
+                )
+        });
+    if lo > 0 && toks[lo - 1].kind == TokKind::Comma && !statement_follows {
         let r = clause(body, toks, 0, lo - 1);
         if r.is_some() {
             return r;

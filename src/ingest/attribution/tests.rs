@@ -451,3 +451,6 @@ fn bare_word_needs_a_full_name_or_an_honorific() {
     assert_eq!(speakers(&a), ["Zucker"]);
     assert_eq!(a.quotes.len(), 1);
 }
+
+mod recall;
+mod recall_clauses;
