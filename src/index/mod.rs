@@ -1,6 +1,6 @@
 //! The tantivy index: [`schema`] (field names and options), [`document`] (Article <-> tantivy
 //! documents), [`manifest`] (the source-file records that make indexing incremental),
-//! [`writer`] (the one writer and its whole-file changes), [`pipeline`] (walk, parse on all
+//! [`writer`] (the one writer and its whole-file changes), [`merge`] (its merge policy), [`pipeline`] (walk, parse on all
 //! cores, write, commit: `dateline index`), [`reader`] (opening an index for search, `show`
 //! and `stats`), [`stats`] (the summary `dateline stats` prints) and [`check`] (verifying and
 //! repairing an index folder: `dateline check`).
@@ -8,6 +8,7 @@
 pub mod check;
 pub mod document;
 pub mod manifest;
+pub mod merge;
 pub mod pipeline;
 pub mod reader;
 pub mod schema;

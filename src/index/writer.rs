@@ -18,6 +18,7 @@ use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::index::document::article_documents;
 use crate::index::manifest::{Manifest, SourceEntry};
+use crate::index::merge::CappedMergePolicy;
 use crate::index::reader::open_existing;
 use crate::index::schema::{self, Fields, KIND_ARTICLE, KIND_QUOTE, KIND_SOURCE};
 
@@ -102,6 +103,7 @@ impl ArchiveWriter {
             },
             other => Error::tantivy(format!("opening a writer on {}", dir.display()), other),
         })?;
+        writer.set_merge_policy(Box::new(CappedMergePolicy::default()));
         let fields = Fields::new();
         let reader = index
             .reader_builder()
