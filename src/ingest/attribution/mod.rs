@@ -45,14 +45,15 @@ pub struct Attribution {
 pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
     let paras = text::paragraphs(body);
     let quotes = text::quote_spans(body, &paras);
-    let mut sents = Vec::new();
+    let mut sents = Vec::with_capacity(body.len() / 128 + 4);
     text::sentences(body, &paras, &quotes, &mut sents);
 
     let mut reg = Registry::new(body);
     let mut findings: Vec<Finding> = Vec::new();
     // Sources are resolved after all mentions are known, so a surname can reach a full name
     // written later in the article too; their strings are copied out of the token buffer.
-    let mut toks: Vec<Tok> = Vec::new();
+    // Room for a long sentence from the start: the buffer is reused, but not across bodies.
+    let mut toks: Vec<Tok> = Vec::with_capacity(64);
     let mut sources: Vec<Resolved> = Vec::new();
     let mut qi = 0;
     let mut prev_para = usize::MAX;
