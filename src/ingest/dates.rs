@@ -30,7 +30,11 @@ pub fn month_number(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    let lower = w.to_ascii_lowercase();
+    // Lower-cased on the stack: this runs on many words of every dateline and date line.
+    let mut buf = [0u8; 9];
+    buf[..w.len()].copy_from_slice(w.as_bytes());
+    buf.make_ascii_lowercase();
+    let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
     let index = NAMES.iter().position(|name| {
         // Full name, three-letter abbreviation, or `sept`.
         *name == lower
