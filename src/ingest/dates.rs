@@ -38,7 +38,7 @@ pub fn month_number(word: &str) -> Option<u32> {
     let index = NAMES.iter().position(|name| {
         // Full name, three-letter abbreviation, or `sept`.
         *name == lower
-            || (lower.len() == 3 && name.starts_with(&lower))
+            || (lower.len() == 3 && name.starts_with(lower))
             || (lower == "sept" && *name == "september")
     })?;
     u32::try_from(index + 1).ok()
