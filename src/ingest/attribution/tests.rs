@@ -451,3 +451,13 @@ fn bare_word_needs_a_full_name_or_an_honorific() {
     assert_eq!(speakers(&a), ["Zucker"]);
     assert_eq!(a.quotes.len(), 1);
 }
+
+#[test]
+fn honorific_answers_are_remembered_per_name() {
+    let body = "Zucker said no. Mr. Zucker left. Acme said yes.";
+    let mut h = super::Honorifics::default();
+    assert!(h.check(body, "Zucker"));
+    assert!(!h.check(body, "Acme"));
+    assert!(h.check(body, "Zucker"));
+    assert_eq!(h.0.len(), 2);
+}
