@@ -181,12 +181,13 @@ pub fn entities(s: &str) -> Cow<'_, str> {
             .chunks(32)
             .any(|c| c.iter().fold(false, |acc, &b| acc | is_control_byte(b)))
     };
-    if !s.contains('&') && !has_control() {
+    // The memchr crate's SIMD search, not core's byte-wise one: this runs over every body.
+    if memchr::memchr(b'&', s.as_bytes()).is_none() && !has_control() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
         push_without_controls(&mut out, &rest[..amp]);
         rest = &rest[amp..];
         // Look for the `;` only within entity length: a search to the next `;` anywhere would
