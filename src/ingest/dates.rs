@@ -30,11 +30,15 @@ pub fn month_number(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    let lower = w.to_ascii_lowercase();
+    // Lower-cased on the stack: this runs on many words of every dateline and date line.
+    let mut buf = [0u8; 9];
+    buf[..w.len()].copy_from_slice(w.as_bytes());
+    buf.make_ascii_lowercase();
+    let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
     let index = NAMES.iter().position(|name| {
         // Full name, three-letter abbreviation, or `sept`.
         *name == lower
-            || (lower.len() == 3 && name.starts_with(&lower))
+            || (lower.len() == 3 && name.starts_with(lower))
             || (lower == "sept" && *name == "september")
     })?;
     u32::try_from(index + 1).ok()

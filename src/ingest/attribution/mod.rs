@@ -45,14 +45,15 @@ pub struct Attribution {
 pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
     let paras = text::paragraphs(body);
     let quotes = text::quote_spans(body, &paras);
-    let mut sents = Vec::new();
+    let mut sents = Vec::with_capacity(body.len() / 128 + 4);
     text::sentences(body, &paras, &quotes, &mut sents);
 
     let mut reg = Registry::new(body);
     let mut findings: Vec<Finding> = Vec::new();
     // Sources are resolved after all mentions are known, so a surname can reach a full name
     // written later in the article too; their strings are copied out of the token buffer.
-    let mut toks: Vec<Tok> = Vec::new();
+    // Room for a long sentence from the start: the buffer is reused, but not across bodies.
+    let mut toks: Vec<Tok> = Vec::with_capacity(64);
     let mut sources: Vec<Resolved> = Vec::new();
     let mut qi = 0;
     let mut prev_para = usize::MAX;
@@ -96,6 +97,7 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
     }
 
     // Resolve in body order.
+    let mut honorifics = Honorifics::default();
     let mut owner: Vec<Option<usize>> = Vec::with_capacity(findings.len());
     let mut last: Option<usize> = None;
     for (f, src) in findings.iter().zip(sources.iter()) {
@@ -115,8 +117,7 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
                 Single::KnownOnly => {
                     // A bare word that matches nobody is a person only when the text calls it
                     // `Mr.`/`Ms.` somewhere (`Zucker said`, `Mr. Zucker`), not a company.
-                    let new_ok =
-                        *words == 1 && name.len() > 2 && mentions::has_honorific(body, name);
+                    let new_ok = *words == 1 && name.len() > 2 && honorifics.check(body, name);
                     reg.person(name, *words, role.as_deref(), *female, f.sentence, new_ok)
                 }
                 Single::KnownOrOrg => reg
@@ -134,6 +135,22 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
         owner.push(who);
     }
     build(body, &reg, &findings, &owner)
+}
+
+/// [`mentions::has_honorific`] answers per name: each answer is a search of the whole body,
+/// and a speaker's bare surname comes back sentence after sentence.
+#[derive(Default)]
+struct Honorifics(Vec<(String, bool)>);
+
+impl Honorifics {
+    fn check(&mut self, body: &str, name: &str) -> bool {
+        if let Some(&(_, known)) = self.0.iter().find(|(n, _)| n == name) {
+            return known;
+        }
+        let found = mentions::has_honorific(body, name);
+        self.0.push((name.to_string(), found));
+        found
+    }
 }
 
 /// A source with its strings extracted (the tokens are gone by resolution time).

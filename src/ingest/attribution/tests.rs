@@ -452,5 +452,15 @@ fn bare_word_needs_a_full_name_or_an_honorific() {
     assert_eq!(a.quotes.len(), 1);
 }
 
+#[test]
+fn honorific_answers_are_remembered_per_name() {
+    let body = "Zucker said no. Mr. Zucker left. Acme said yes.";
+    let mut h = super::Honorifics::default();
+    assert!(h.check(body, "Zucker"));
+    assert!(!h.check(body, "Acme"));
+    assert!(h.check(body, "Zucker"));
+    assert_eq!(h.0.len(), 2);
+}
+
 mod recall;
 mod recall_clauses;

@@ -65,7 +65,8 @@ fn mark_at(b: &[u8], i: usize) -> Option<(Mark, usize)> {
 /// Paragraph byte ranges (separated by blank lines), trimmed, empty ones skipped.
 pub fn paragraphs(body: &str) -> Vec<Range<usize>> {
     let b = body.as_bytes();
-    let mut out = Vec::new();
+    // Sized for wire paragraphs (a few hundred bytes): few or no regrowths.
+    let mut out = Vec::with_capacity(body.len() / 256 + 4);
     let mut start = 0;
     let mut i = 0;
     while let Some(off) = memchr::memchr(b'\n', &b[i..]) {

@@ -79,8 +79,10 @@ pub fn extract_body(text: &str, find_dateline: bool) -> BodyParts {
 
 /// Paragraphs of `text` with each paragraph's whitespace collapsed (see the module doc).
 pub fn paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut block: Vec<&str> = Vec::new();
+    // Sized for wire copy, so the vectors seldom regrow: a paragraph per few hundred bytes,
+    // a block of a few dozen lines.
+    let mut out = Vec::with_capacity(text.len() / 256 + 4);
+    let mut block: Vec<&str> = Vec::with_capacity(32);
     // memchr's SIMD search for line ends (str::split's fallback is byte-wise).
     let mut start = 0;
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
