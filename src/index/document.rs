@@ -221,7 +221,6 @@ pub fn article_documents(fields: &Fields, article: &Article) -> Vec<TantivyDocum
         doc.add_text(fields.doc_key, schema::doc_key(KIND_QUOTE, &article.id));
         doc.add_text(fields.id, &article.id);
         doc.add_text(fields.quote, &quote.text);
-        doc.add_text(fields.quote_stem, &quote.text);
         doc.add_text(fields.speaker, &quote.speaker);
         doc.add_text(fields.speaker_name, &quote.speaker);
         let mut keys = BTreeSet::new();

@@ -5,18 +5,21 @@
 //! location and agency copied in so quote queries filter without a join) and `source` (one
 //! input file: the incremental-indexing manifest, committed atomically with its articles).
 //!
-//! Text is indexed twice: a stemmed form (`*_stem`, English stemmer, index only) for word
-//! queries and an exact form (lower-cased and ASCII-folded, with positions, stored) for quoted
-//! phrases and for the stored text itself. Filters are raw keys (`FAST`, without fieldnorms).
+//! Article text is indexed twice: a stemmed form (`*_stem`, English stemmer, frequencies
+//! only, not stored) for word queries and an exact form (lower-cased and ASCII-folded, with
+//! positions, stored) for quoted phrases, proximity and the stored text itself. Filters are raw keys (`FAST`, without fieldnorms).
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, Schema,
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
+
+mod stem;
+
+pub use stem::CachedStemmer;
 
 /// Tokenizer name of the stemmed analyzer.
 pub const STEM_TOKENIZER: &str = "dateline_stem";
@@ -50,11 +53,11 @@ pub struct Fields {
     pub body: Field,
     /// Article body, stemmed, index only.
     pub body_stem: Field,
-    /// Quote docs: the statement, exact analyzer, index only (the text is cut back out of
-    /// the stored article body by its offsets, so it is never stored twice).
+    /// Quote docs: the statement, exact analyzer with positions, index only (the text is cut
+    /// back out of the stored article body by its offsets, so it is never stored twice). Only
+    /// this one form: phrases need it, words match it as written, and a second (stemmed) form
+    /// of every quote cost as much indexing time as a tenth of all article text.
     pub quote: Field,
-    /// Quote docs: the statement, stemmed, index only.
-    pub quote_stem: Field,
     /// Speaker display names, for `speaker:` word queries (exact analyzer, index only).
     pub speaker: Field,
     /// Folded speaker keys (full-name keys and surname keys), for `--speaker`.
@@ -102,10 +105,12 @@ impl Fields {
                 .set_tokenizer(EXACT_TOKENIZER)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
+        // Positions serve phrases and proximity, and both run on the exact form: stemmed
+        // postings without positions are about a third cheaper to build and to store.
         let stem = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(STEM_TOKENIZER)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                .set_index_option(IndexRecordOption::WithFreqs),
         );
         // Keys and dates only filter, sort and count, never score, so they carry no fieldnorms
         // (one byte per document per field otherwise, on every kind of document).
@@ -126,9 +131,8 @@ impl Fields {
         let title = b.add_text_field("title", exact_stored.clone());
         let title_stem = b.add_text_field("title_stem", stem.clone());
         let body = b.add_text_field("body", exact_stored);
-        let body_stem = b.add_text_field("body_stem", stem.clone());
+        let body_stem = b.add_text_field("body_stem", stem);
         let quote = b.add_text_field("quote", exact.clone());
-        let quote_stem = b.add_text_field("quote_stem", stem);
         let speaker = b.add_text_field("speaker", exact.clone());
         let speaker_key = b.add_text_field("speaker_key", key.clone() | FAST);
         let location = b.add_text_field("location", exact);
@@ -152,7 +156,6 @@ impl Fields {
             body,
             body_stem,
             quote,
-            quote_stem,
             speaker,
             speaker_key,
             location,
@@ -212,13 +215,14 @@ pub fn exact_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// The stemmed analyzer: the exact analyzer plus the English stemmer.
+/// The stemmed analyzer: the exact analyzer plus the English stemmer (cached, see
+/// [`CachedStemmer`]).
 pub fn stem_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(CachedStemmer)
         .build()
 }
 
@@ -236,7 +240,7 @@ mod tests {
     #[test]
     fn schema_has_every_field_once() {
         let fields = Fields::new();
-        assert_eq!(fields.schema.fields().count(), 22);
+        assert_eq!(fields.schema.fields().count(), 21);
         assert_eq!(
             fields.schema.get_field("speaker_key").ok(),
             Some(fields.speaker_key)
@@ -260,7 +264,6 @@ mod tests {
                 "body",
                 "body_stem",
                 "quote",
-                "quote_stem",
                 "speaker",
                 "location"
             ]
