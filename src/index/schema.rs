@@ -283,6 +283,21 @@ mod tests {
     }
 
     #[test]
+    fn only_exact_fields_carry_positions() {
+        let fields = Fields::new();
+        let with_positions: Vec<&str> = fields
+            .schema
+            .fields()
+            .filter(|(_, e)| {
+                matches!(e.field_type(), tantivy::schema::FieldType::Str(o)
+                    if o.get_indexing_options().is_some_and(|i| i.index_option().has_positions()))
+            })
+            .map(|(_, e)| e.name())
+            .collect();
+        assert_eq!(with_positions, ["title", "body", "speaker", "location"]);
+    }
+
+    #[test]
     fn path_and_hash_are_stored_but_not_indexed() {
         let fields = Fields::new();
         for field in [fields.path, fields.hash] {
