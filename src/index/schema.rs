@@ -227,13 +227,12 @@ pub fn exact_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// The stemmed analyzer: the exact analyzer plus the English stemmer (cached, see
-/// [`CachedStemmer`]).
+/// The stemmed analyzer: the exact analyzer plus the English stemmer. [`CachedStemmer`] does
+/// the exact analyzer's lower-casing and folding and then stems, with a cache of the words
+/// seen; it runs after the length filter, as here.
 pub fn stem_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
         .filter(CachedStemmer)
         .build()
 }
