@@ -62,6 +62,7 @@ impl SourceEntry {
         doc.add_text(fields.path, &self.path);
         doc.add_u64(fields.size, self.size);
         doc.add_u64(fields.mtime, self.mtime);
+        doc.add_u64(fields.path_key, schema::path_key(&self.path));
         doc.add_text(fields.hash, &self.hash);
         for id in &self.ids {
             doc.add_text(fields.id, id);
@@ -111,8 +112,9 @@ pub struct Manifest {
     fields: Fields,
     /// The last commit before the run.
     committed: Searcher,
-    /// Size and mtime of every file the index holds, by canonical path.
-    stamps: HashMap<String, (u64, u64)>,
+    /// Size and mtime of every file the index holds, by [`schema::path_key`] of its
+    /// canonical path.
+    stamps: HashMap<u64, (u64, u64)>,
     /// Entries removed (`None`) or written with copies (`Some`) during this run. Entries
     /// written without copies are only named in `written`: nothing asks for them again in the
     /// run (only holders of copies are parsed twice), and keeping them would cost memory in
@@ -129,43 +131,37 @@ fn read_err(e: tantivy::TantivyError) -> Error {
 }
 
 impl Manifest {
-    /// Loads the path, size and mtime of every `source` document of `committed`.
+    /// Loads the size and mtime of every `source` document of `committed`, by path key, from
+    /// fast fields alone: no term of the path dictionary and no stored document is read.
     pub fn load(committed: Searcher, fields: &Fields) -> Result<Self> {
         let mut stamps = HashMap::new();
-        let size_name = fields.schema.get_field_name(fields.size);
-        let mtime_name = fields.schema.get_field_name(fields.mtime);
-        let prefix = schema::doc_key(KIND_SOURCE, "");
+        let name = |field| fields.schema.get_field_name(field);
+        let source = Term::from_field_text(fields.kind, KIND_SOURCE);
         for segment in committed.segment_readers() {
-            let sizes = segment.fast_fields().u64(size_name).map_err(read_err)?;
-            let mtimes = segment.fast_fields().u64(mtime_name).map_err(read_err)?;
-            let keys = segment.inverted_index(fields.doc_key).map_err(read_err)?;
-            let io_err = |e: std::io::Error| read_err(e.into());
-            let mut terms = keys
-                .terms()
-                .range()
-                .ge(prefix.as_bytes())
-                .into_stream()
-                .map_err(io_err)?;
+            let columns = segment.fast_fields();
+            let keys = columns.u64(name(fields.path_key)).map_err(read_err)?;
+            let sizes = columns.u64(name(fields.size)).map_err(read_err)?;
+            let mtimes = columns.u64(name(fields.mtime)).map_err(read_err)?;
+            let kinds = segment.inverted_index(fields.kind).map_err(read_err)?;
+            let Some(mut docs) = kinds
+                .read_postings(&source, IndexRecordOption::Basic)
+                .map_err(|e| read_err(e.into()))?
+            else {
+                continue;
+            };
             let alive = segment.alive_bitset();
-            while terms.advance() {
-                let Some(path) = terms.key().strip_prefix(prefix.as_bytes()) else {
-                    break;
-                };
-                let mut postings = keys
-                    .read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)
-                    .map_err(io_err)?;
-                let mut doc = postings.doc();
-                while doc != TERMINATED {
-                    if alive.is_none_or(|a| a.is_alive(doc)) {
-                        let stamp = (
-                            sizes.first(doc).unwrap_or(0),
-                            mtimes.first(doc).unwrap_or(0),
-                        );
-                        stamps.insert(String::from_utf8_lossy(path).into_owned(), stamp);
-                        break;
-                    }
-                    doc = postings.advance();
+            let mut doc = docs.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc))
+                    && let Some(key) = keys.first(doc)
+                {
+                    let stamp = (
+                        sizes.first(doc).unwrap_or(0),
+                        mtimes.first(doc).unwrap_or(0),
+                    );
+                    stamps.insert(key, stamp);
                 }
+                doc = docs.advance();
             }
         }
         Ok(Manifest {
@@ -190,12 +186,63 @@ impl Manifest {
 
     /// Size and mtime recorded for `path`, if the index holds it.
     pub fn stamp(&self, path: &str) -> Option<(u64, u64)> {
-        self.stamps.get(path).copied()
+        self.stamp_by_key(schema::path_key(path))
     }
 
-    /// Every path the index holds.
-    pub fn paths(&self) -> impl Iterator<Item = &String> {
-        self.stamps.keys()
+    /// Size and mtime recorded for the path whose [`schema::path_key`] is `key`.
+    pub fn stamp_by_key(&self, key: u64) -> Option<(u64, u64)> {
+        self.stamps.get(&key).copied()
+    }
+
+    /// Every path the index holds, sorted. Reads the path terms of the committed state, so it
+    /// is for the rare run where files went away, not for every run.
+    pub fn paths(&self) -> Result<Vec<String>> {
+        let mut paths = HashSet::new();
+        let prefix = schema::doc_key(KIND_SOURCE, "");
+        for segment in self.committed.segment_readers() {
+            let keys = segment
+                .inverted_index(self.fields.doc_key)
+                .map_err(read_err)?;
+            let io_err = |e: std::io::Error| read_err(e.into());
+            let mut terms = keys
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .into_stream()
+                .map_err(io_err)?;
+            let alive = segment.alive_bitset();
+            while terms.advance() {
+                let Some(path) = terms.key().strip_prefix(prefix.as_bytes()) else {
+                    break;
+                };
+                let path = String::from_utf8_lossy(path);
+                // Removed or rewritten during this run: the overlay below decides.
+                if self.changed.contains_key(path.as_ref()) {
+                    continue;
+                }
+                let mut postings = keys
+                    .read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)
+                    .map_err(io_err)?;
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    if alive.is_none_or(|a| a.is_alive(doc)) {
+                        paths.insert(path.into_owned());
+                        break;
+                    }
+                    doc = postings.advance();
+                }
+            }
+        }
+        paths.extend(self.written.iter().cloned());
+        paths.extend(
+            self.changed
+                .iter()
+                .filter(|(_, entry)| entry.is_some())
+                .map(|(path, _)| path.clone()),
+        );
+        let mut paths: Vec<String> = paths.into_iter().collect();
+        paths.sort_unstable();
+        Ok(paths)
     }
 
     /// Number of files the index holds.
@@ -236,7 +283,7 @@ impl Manifest {
                 "the manifest entry of {path} was asked for twice in one run"
             )));
         }
-        if !self.stamps.contains_key(path) {
+        if !self.stamps.contains_key(&schema::path_key(path)) {
             return Ok(None);
         }
         let term = Term::from_field_text(self.fields.doc_key, &schema::doc_key(KIND_SOURCE, path));
@@ -252,7 +299,36 @@ impl Manifest {
             return Ok(*stored);
         }
         let term = Term::from_field_text(self.fields.doc_key, &schema::doc_key(KIND_ARTICLE, id));
-        Ok(!self.committed_docs_with(&term)?.is_empty())
+        self.committed_has(&term)
+    }
+
+    /// True when a live committed document holds `term`. Called once per article indexed:
+    /// in a segment without deletes the term dictionary alone answers, without opening
+    /// postings.
+    fn committed_has(&self, term: &Term) -> Result<bool> {
+        for segment in self.committed.segment_readers() {
+            let inverted = segment.inverted_index(term.field()).map_err(read_err)?;
+            let Some(info) = inverted
+                .get_term_info(term)
+                .map_err(|e| read_err(e.into()))?
+            else {
+                continue;
+            };
+            let Some(alive) = segment.alive_bitset() else {
+                return Ok(true);
+            };
+            let mut postings = inverted
+                .read_postings_from_terminfo(&info, IndexRecordOption::Basic)
+                .map_err(|e| read_err(e.into()))?;
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if alive.is_alive(doc) {
+                    return Ok(true);
+                }
+                doc = postings.advance();
+            }
+        }
+        Ok(false)
     }
 
     /// Live committed documents holding `term`, as (segment ordinal, doc id); straight from the
@@ -285,7 +361,7 @@ impl Manifest {
             self.stored.insert(id.clone(), true);
         }
         self.stamps
-            .insert(entry.path.clone(), (entry.size, entry.mtime));
+            .insert(schema::path_key(&entry.path), (entry.size, entry.mtime));
         if entry.copies.is_empty() {
             self.changed.remove(&entry.path);
             self.written.insert(entry.path);
@@ -303,7 +379,7 @@ impl Manifest {
         for id in entry.owned() {
             self.stored.insert(id.clone(), false);
         }
-        self.stamps.remove(path);
+        self.stamps.remove(&schema::path_key(path));
         self.written.remove(path);
         self.changed.insert(path.to_string(), None);
         Ok(Some(entry))

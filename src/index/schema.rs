@@ -81,6 +81,9 @@ pub struct Fields {
     pub size: Field,
     /// Source docs: modification time, nanoseconds since the epoch.
     pub mtime: Field,
+    /// Source docs: [`path_key`] of the path (fast only): the manifest loads the size and
+    /// mtime of 400,000 files from three fast fields instead of walking their path terms.
+    pub path_key: Field,
     /// Source docs: blake3 hash of the file's bytes. Stored only: it is read back from the
     /// entry, never searched, and random hex terms are the costliest for the term dictionary.
     pub hash: Field,
@@ -155,6 +158,7 @@ impl Fields {
         let meta = b.add_text_field("meta", STORED);
         let size = b.add_u64_field("size", STORED | FAST);
         let mtime = b.add_u64_field("mtime", STORED | FAST);
+        let path_key = b.add_u64_field("path_key", FAST);
         let hash = b.add_text_field("hash", STORED);
         let doc_key = b.add_text_field("doc_key", key.clone());
         let speaker_name = b.add_text_field("speaker_name", key | FAST);
@@ -178,6 +182,7 @@ impl Fields {
             meta,
             size,
             mtime,
+            path_key,
             hash,
             doc_key,
             speaker_name,
@@ -194,6 +199,15 @@ pub fn doc_key(kind: &str, name: &str) -> String {
         _ => "s",
     };
     format!("{prefix}:{name}")
+}
+
+/// The `path_key` of a source path: the first 8 bytes of its blake3 hash. Two of 400,000
+/// paths share a key with odds of about 1 in 200 million, and then one file is re-read.
+pub fn path_key(path: &str) -> u64 {
+    let hash = blake3::hash(path.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&hash.as_bytes()[..8]);
+    u64::from_le_bytes(first)
 }
 
 /// Folds a location or agency as written into its filter key (`location_key`, `agency_key`):
@@ -251,11 +265,20 @@ mod tests {
     #[test]
     fn schema_has_every_field_once() {
         let fields = Fields::new();
-        assert_eq!(fields.schema.fields().count(), 21);
+        assert_eq!(fields.schema.fields().count(), 22);
         assert_eq!(
             fields.schema.get_field("speaker_key").ok(),
             Some(fields.speaker_key)
         );
+    }
+
+    #[test]
+    fn path_key_is_stable_and_tells_paths_apart() {
+        // Stored in every index: a change of function would make every file look changed.
+        assert_eq!(path_key("/archive/a.txt"), path_key("/archive/a.txt"));
+        assert_ne!(path_key("/archive/a.txt"), path_key("/archive/b.txt"));
+        // blake3("") starts af 13 49 b9 f5 f9 a1 a6, read little-endian.
+        assert_eq!(path_key(""), 0xa6a1_f9f5_b949_13af);
     }
 
     #[test]

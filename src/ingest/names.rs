@@ -25,8 +25,66 @@
 /// Folded key of a full name: ASCII, lower case, titles and suffixes dropped, transliteration
 /// variants merged (see the module documentation for the exact rules).
 pub fn speaker_key(name: &str) -> String {
-    folded_words(name).join(" ")
+    // Names are almost always ASCII: fold those without a `String` per word.
+    ascii_key(name).unwrap_or_else(|| folded_words(name).join(" "))
 }
+
+/// [`speaker_key`] for an ASCII name of up to [`MAX_WORDS`] words, in one output buffer;
+/// `None` for any other name (the general path handles it, with the same rules).
+fn ascii_key(name: &str) -> Option<String> {
+    if !name.is_ascii() {
+        return None;
+    }
+    // Lower-cased letters and digits of every word, back to back; `words` holds their ranges.
+    let mut letters = String::with_capacity(name.len());
+    let mut words = [(0usize, 0usize); MAX_WORDS];
+    let mut n = 0;
+    let mut start = 0;
+    for c in name.bytes() {
+        match c {
+            // Inside-word punctuation: joins the word's parts.
+            b'\'' | b'`' | b'.' | b'-' => {}
+            c if c.is_ascii_alphanumeric() => letters.push(char::from(c.to_ascii_lowercase())),
+            _ => {
+                if letters.len() > start {
+                    *words.get_mut(n)? = (start, letters.len());
+                    n += 1;
+                    start = letters.len();
+                }
+            }
+        }
+    }
+    if letters.len() > start {
+        *words.get_mut(n)? = (start, letters.len());
+        n += 1;
+    }
+    let words = &mut words[..n];
+    if has_possessive(name) {
+        if let Some(last) = words.last_mut() {
+            last.1 -= 1;
+        }
+    }
+    let word = |k: usize| &letters[words[k].0..words[k].1];
+    let mut first = 0;
+    while first + 1 < n && is_title(word(first)) {
+        first += 1;
+    }
+    let mut end = n;
+    while end > first + 1 && is_suffix(word(end - 1)) {
+        end -= 1;
+    }
+    let mut key = String::with_capacity(letters.len() + n);
+    for k in first..end {
+        if k > first {
+            key.push(' ');
+        }
+        transliterate_into(word(k), &mut key);
+    }
+    Some(key)
+}
+
+/// Words a name may have for the ASCII fast path of [`speaker_key`].
+const MAX_WORDS: usize = 16;
 
 /// Folded key of the surname (last word after folding) of a name: `"peskov"` for
 /// `"Dmitry Peskov"`, `"Peskov"` and `"Mr. Peskov's"`.
@@ -167,21 +225,29 @@ fn is_suffix(w: &str) -> bool {
 
 /// Folds one lower-case ASCII-ish word's transliteration variants.
 fn transliterate(w: &str) -> String {
-    let mut s = w.to_string();
-    if s.len() >= 4 {
+    let mut s = String::with_capacity(w.len());
+    transliterate_into(w, &mut s);
+    s
+}
+
+/// Appends `w` to `out` with its transliteration variants folded (see [`transliterate`]).
+fn transliterate_into(w: &str, out: &mut String) {
+    let start = out.len();
+    out.push_str(w);
+    if w.len() >= 4 {
         for end in ["iy", "yy", "ii", "yi"] {
-            if s.ends_with(end) {
-                s.truncate(s.len() - 2);
-                s.push('y');
+            if out.ends_with(end) {
+                out.truncate(out.len() - 2);
+                out.push('y');
                 break;
             }
         }
-        if s.ends_with("ey") {
-            s.truncate(s.len() - 1);
-            s.push('i');
+        if out.ends_with("ey") {
+            out.truncate(out.len() - 1);
+            out.push('i');
         }
     }
-    let mapped = match s.as_str() {
+    let mapped = match &out[start..] {
         "dmitri" => "dmitry",
         "sergej" | "serguei" => "sergei",
         "aleksei" | "alexej" | "aleksej" => "alexei",
@@ -201,14 +267,43 @@ fn transliterate(w: &str) -> String {
         "grigori" => "grigory",
         "georgi" => "georgy",
         "zelenski" => "zelensky",
-        _ => return s,
+        _ => return,
     };
-    mapped.to_string()
+    out.truncate(start);
+    out.push_str(mapped);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_fast_path_folds_as_the_general_path() {
+        let long = "a b c d e f g h i j k l m n o p q r";
+        for n in [
+            "Dmitriy Peskov's",
+            "Mr. Peskov",
+            "Mr.",
+            "'s",
+            "Sen. Dr. Martin Luther King Jr. III",
+            "Conan O'Brien",
+            "Alexandria Ocasio-Cortez",
+            "  Angela   Merkel, ",
+            "JAKE TAPPER",
+            "Sergey Lavrov",
+            "Aleksandr Dmitrii Vassili",
+            "Factcheck.org",
+            "Trump`s aide",
+            "x",
+            "",
+            long,
+        ] {
+            assert_eq!(speaker_key(n), folded_words(n).join(" "), "{n}");
+        }
+        assert_eq!(ascii_key("Zoë Ball"), None);
+        assert_eq!(ascii_key(long), None);
+        assert_eq!(ascii_key("Sergey Lavrov").as_deref(), Some("sergei lavrov"));
+    }
 
     #[test]
     fn transliteration_variants_share_a_key() {

@@ -204,3 +204,30 @@ fn copies_orphaned_by_a_killed_run_are_stored_on_the_next_run() {
     );
     assert_eq!(count(&index, KIND_ARTICLE), 1);
 }
+
+#[test]
+fn a_file_replaced_by_another_name_is_removed_though_the_count_is_the_same() {
+    // The scan for gone files is skipped only when every indexed file was walked: a run that
+    // loses one file and gains another sees as many files as before, and must still remove it.
+    let tmp = tempfile::tempdir().unwrap();
+    let (root, index) = (tmp.path().join("news"), tmp.path().join("idx"));
+    fs::create_dir_all(&root).unwrap();
+    fs::write(root.join("a.txt"), "Alpha\nbody a").unwrap();
+    fs::write(root.join("b.txt"), "Beta\nbody b").unwrap();
+    run(&index, &root);
+    fs::rename(root.join("b.txt"), root.join("c.txt")).unwrap();
+    let (s, failures) = run(&index, &root);
+    assert!(failures.is_empty(), "{failures:?}");
+    assert_eq!(
+        (
+            s.files.seen,
+            s.files.unchanged,
+            s.files.added,
+            s.files.removed
+        ),
+        (2, 1, 1, 1),
+        "{s:?}"
+    );
+    assert_eq!(count(&index, KIND_SOURCE), 2);
+    assert_eq!(count(&index, KIND_ARTICLE), 2);
+}

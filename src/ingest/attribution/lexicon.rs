@@ -165,9 +165,32 @@ pub fn cue(w: &str) -> Option<Cue> {
     if k / 64 >= CUE_FILTER.len() || CUE_FILTER[k / 64] & (1 << (k % 64)) == 0 {
         return None;
     }
-    CUES.binary_search_by(|(c, _)| c.cmp(&w))
-        .ok()
-        .map(|i| CUES[i].1)
+    // Cues sharing the filter key are few (one or two): find them by the integer key, then
+    // compare those strings only, instead of a string binary search over every cue.
+    let by_key = cues_by_key();
+    let from = by_key.partition_point(|&(kk, _, _)| (kk as usize) < k);
+    by_key[from..]
+        .iter()
+        .take_while(|&&(kk, _, _)| kk as usize == k)
+        .find(|&&(_, c, _)| c == w)
+        .map(|&(_, _, cue)| cue)
+}
+
+/// [`CUES`] ordered by filter key, built once.
+fn cues_by_key() -> &'static [(u16, &'static str, Cue)] {
+    static BY_KEY: std::sync::OnceLock<Vec<(u16, &'static str, Cue)>> = std::sync::OnceLock::new();
+    BY_KEY.get_or_init(|| {
+        let mut v: Vec<(u16, &'static str, Cue)> = CUES
+            .iter()
+            .map(|&(w, c)| {
+                let b = w.as_bytes();
+                // Keys stay below 138 * 64 (the filter's size), so they fit in a u16.
+                (filter_key(b.len(), b[0], b[b.len() - 1]) as u16, w, c)
+            })
+            .collect();
+        v.sort_by_key(|&(k, w, _)| (k, w));
+        v
+    })
 }
 
 /// Words between a subject and its cue that do not change who speaks (`Peskov also said`).
@@ -1351,6 +1374,9 @@ mod tests {
             "the",
             "sai",
             "saidx",
+            // Same length and end letters as `said` and `wrote`: the key alone is not enough.
+            "sand",
+            "write",
             "Said",
             "",
             "x",

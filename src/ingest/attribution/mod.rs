@@ -1,14 +1,16 @@
 //! Attribution: who said what in a story body.
 //!
 //! [`attribute`] runs in three passes over the body. [`text`] finds paragraphs, quotations
-//! (joined over paragraphs) and sentences as byte ranges; each sentence is tokenised once
-//! ([`tokens`], quotations folded into one token), scanned for speech cues and their adjacent
-//! source ([`source`], [`sentence`]), and its capitalised full names are recorded as mentions.
+//! (joined over paragraphs) and sentences as byte ranges; each sentence that can attribute
+//! something (a cue word found by [`cues`], a colon, or a quotation continuing the previous
+//! speaker) is tokenised once ([`tokens`], quotations folded into one token) and scanned for
+//! speech cues and their adjacent source ([`source`], [`sentence`]).
 //! Then [`resolve`] maps every source, in body order, to a distinct person or organisation
 //! (surname -> earliest full name, typos, `the official`, `he`). Finally byte ranges become the
 //! character offsets of [`Quote`]. It does not guess unnamed sources (`a spokesman said`,
 //! `officials say`): those statements are left out.
 
+mod cues;
 mod lexicon;
 mod mentions;
 mod resolve;
@@ -22,6 +24,7 @@ use chrono::NaiveDate;
 
 use crate::article::{Quote, Speaker};
 use crate::ingest::names::speaker_key;
+use cues::CueScan;
 use resolve::Registry;
 use sentence::{Ctx, Finding, Who, analyze};
 use source::Source;
@@ -54,25 +57,8 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
     let mut qi = 0;
     let mut prev_para = usize::MAX;
     let (mut prev_attr, mut prev_colon) = (false, false);
-    let mut cues = Vec::new();
-    tokens::cue_positions(body, &quotes, &mut cues);
-    let mut ci = 0;
+    let mut cues = CueScan::new(body, &quotes);
     for (n, s) in sents.iter().enumerate() {
-        while ci < cues.len() && cues[ci] < s.range.start {
-            ci += 1;
-        }
-        // A colon near the start may close a speaker label (`JAKE TAPPER: ...`).
-        let head = &body.as_bytes()[s.range.start..s.range.end.min(s.range.start + 40)];
-        let has_cue =
-            ci < cues.len() && cues[ci] < s.range.end || memchr::memchr(b':', head).is_some();
-        let same_para = s.paragraph == prev_para;
-        if !has_cue && !(if same_para { prev_attr } else { prev_colon }) {
-            // Nothing here can attribute or continue a quote: skip tokenising it.
-            (prev_attr, prev_colon) = (false, false);
-            prev_para = s.paragraph;
-            continue;
-        }
-        tokenize(body, s.range.clone(), &quotes, &mut qi, &mut toks);
         // A bare quotation continues the speaker of the previous sentence in its paragraph,
         // or of a previous paragraph that ended with `Peskov said:`.
         let continues = if s.paragraph == prev_para {
@@ -80,7 +66,21 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
         } else {
             prev_colon
         };
+        // A colon near the start may close a speaker label (`JAKE TAPPER: ...`). The cue
+        // search goes last: it is the dearest test, and lazy.
+        let head = &body.as_bytes()[s.range.start..s.range.end.min(s.range.start + 40)];
+        let worth = continues
+            || memchr::memchr(b':', head).is_some()
+            || cues
+                .first_from(s.range.start)
+                .is_some_and(|p| p < s.range.end);
         prev_para = s.paragraph;
+        if !worth {
+            // Nothing here can attribute or continue a quote: skip tokenising it.
+            (prev_attr, prev_colon) = (false, false);
+            continue;
+        }
+        tokenize(body, s.range.clone(), &quotes, &mut qi, &mut toks);
         let cx = Ctx {
             body,
             quotes: &quotes,
@@ -299,9 +299,11 @@ fn build(body: &str, reg: &Registry, findings: &[Finding], owner: &[Option<usize
         if n == 0 {
             continue;
         }
+        // The registry keeps every entity's key in step with its name.
+        debug_assert_eq!(e.key, speaker_key(&e.name));
         let sp = Speaker {
             name: e.name.clone(),
-            key: speaker_key(&e.name),
+            key: e.key.clone(),
             aliases: e.aliases.clone(),
             role: e.role.clone(),
             quotes: n,

@@ -64,15 +64,22 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
     let before = out.len();
     let mut primary: Option<(usize, Found, Cue)> = None;
     for (i, t) in toks.iter().enumerate() {
+        // Flags first: most tokens are settled without slicing their text.
+        if !t.is_word() {
+            continue;
+        }
+        let w = t.text(body);
         // `According` is the only cue that opens sentences capitalised.
-        let c = match t.text(body) {
-            _ if !t.is_word() => continue,
-            "According" => Cue::According,
-            _ if t.cap => continue,
-            w => match cue(w) {
+        let c = if t.cap {
+            if w != "According" {
+                continue;
+            }
+            Cue::According
+        } else {
+            match cue(w) {
                 Some(c) => c,
                 None => continue,
-            },
+            }
         };
         // `negated`, and the wire trailer `Lerer reported from Los Angeles`.
         if negated(body, toks, i)
@@ -150,8 +157,9 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
         }
         // A bare quotation continuing the previous speaker.
         if cx.continues {
-            let frame: Vec<&Tok> = toks.iter().filter(|t| t.kind != TokKind::Stop).collect();
-            if let [q] = frame.as_slice() {
+            // The frame (tokens but the full stop) must be that one quotation.
+            let mut frame = toks.iter().filter(|t| t.kind != TokKind::Stop);
+            if let (Some(q), None) = (frame.next(), frame.next()) {
                 if let TokKind::Quote(qi) = q.kind {
                     push_direct(cx, qi, Who::Previous, None, out);
                 }

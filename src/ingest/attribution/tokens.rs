@@ -94,8 +94,9 @@ pub fn tokenize(
         *qi += 1;
     }
     while i < end {
+        let quote_start = quotes.get(*qi).map_or(usize::MAX, |q| q.start);
         // A quotation (or the rest of one that started in an earlier sentence or paragraph).
-        if *qi < quotes.len() && quotes[*qi].start <= i {
+        if quote_start <= i {
             let q = &quotes[*qi];
             let e = q.end.min(end);
             out.push(Tok {
@@ -112,53 +113,52 @@ pub fn tokenize(
             }
             continue;
         }
-        let next_quote = if *qi < quotes.len() {
-            quotes[*qi].start.min(end)
-        } else {
-            end
-        };
-        let c = b[i];
-        if c.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        if super::text::is_nbsp(b, i) && i + 2 <= end {
-            i += 2;
-            continue;
-        }
-        if c.is_ascii_alphanumeric() || (c >= 0xC0 && starts_alpha(body, i)) {
-            let (tok, ni) = word(body, i, next_quote);
-            out.push(tok);
-            i = ni;
-            continue;
-        }
-        let (kind, len) = match c {
-            b',' => (TokKind::Comma, 1),
-            b':' => (TokKind::Colon, 1),
-            b';' => (TokKind::Break, 1),
-            b'(' | b'[' => (TokKind::Open, 1),
-            b')' | b']' => (TokKind::Close, 1),
-            // A stop with words after it (`D.C.-based`, `Mo.,`, `...`) is no sentence end.
-            b'.' | b'!' | b'?' if !at_end(b, i + 1, end) => (TokKind::Other, 1),
-            b'.' | b'!' | b'?' => (TokKind::Stop, 1),
-            b'-' if i + 1 < end && b[i + 1] == b'-' => (TokKind::Break, 2),
-            0xE2 if i + 2 < b.len() && b[i + 1] == 0x80 && matches!(b[i + 2], 0x93 | 0x94) => {
-                (TokKind::Break, 3)
+        // The frame up to the next quotation: no quote test per byte in here.
+        let next_quote = quote_start.min(end);
+        while i < next_quote {
+            let c = b[i];
+            if c.is_ascii_whitespace() {
+                i += 1;
+                continue;
             }
-            _ => (TokKind::Other, utf8_len(c)),
-        };
-        let len = len.min(end - i).max(1);
-        out.push(Tok {
-            kind,
-            start: i,
-            end: i + len,
-            cap: false,
-            dot: false,
-            poss: false,
-        });
-        i += len;
-        while i < end && !body.is_char_boundary(i) {
-            i += 1;
+            if super::text::is_nbsp(b, i) && i + 2 <= end {
+                i += 2;
+                continue;
+            }
+            if c.is_ascii_alphanumeric() || (c >= 0xC0 && starts_alpha(body, i)) {
+                let (tok, ni) = word(body, i, next_quote);
+                out.push(tok);
+                i = ni;
+                continue;
+            }
+            let (kind, len) = match c {
+                b',' => (TokKind::Comma, 1),
+                b':' => (TokKind::Colon, 1),
+                b';' => (TokKind::Break, 1),
+                b'(' | b'[' => (TokKind::Open, 1),
+                b')' | b']' => (TokKind::Close, 1),
+                // A stop with words after it (`D.C.-based`, `Mo.,`, `...`) is no sentence end.
+                b'.' | b'!' | b'?' if !at_end(b, i + 1, end) => (TokKind::Other, 1),
+                b'.' | b'!' | b'?' => (TokKind::Stop, 1),
+                b'-' if i + 1 < end && b[i + 1] == b'-' => (TokKind::Break, 2),
+                0xE2 if i + 2 < b.len() && b[i + 1] == 0x80 && matches!(b[i + 2], 0x93 | 0x94) => {
+                    (TokKind::Break, 3)
+                }
+                _ => (TokKind::Other, utf8_len(c)),
+            };
+            let len = len.min(end - i).max(1);
+            out.push(Tok {
+                kind,
+                start: i,
+                end: i + len,
+                cap: false,
+                dot: false,
+                poss: false,
+            });
+            i += len;
+            while i < end && !body.is_char_boundary(i) {
+                i += 1;
+            }
         }
     }
 }
@@ -175,6 +175,17 @@ fn at_end(b: &[u8], mut j: usize, end: usize) -> bool {
     }
     true
 }
+
+/// ASCII letters and digits, as a table: the word loop's test without compares and branches.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
 
 #[inline]
 fn utf8_len(c: u8) -> usize {
@@ -202,14 +213,14 @@ fn word(body: &str, i: usize, limit: usize) -> (Tok, usize) {
         body[i..].chars().next().is_some_and(char::is_uppercase)
     };
     let mut j = i;
+    let lim = &b[..limit.min(b.len())];
     loop {
-        if j >= limit {
-            break;
-        }
-        let c = b[j];
-        if c.is_ascii_alphanumeric() {
+        // The common case first: a run of ASCII letters and digits, one table load a byte.
+        while lim.get(j).is_some_and(|&c| ALNUM[c as usize]) {
             j += 1;
-        } else if (c == b'\'' || c == b'-' || c == b'.')
+        }
+        let Some(&c) = lim.get(j) else { break };
+        if (c == b'\'' || c == b'-' || c == b'.')
             && j + 1 < limit
             && b[j + 1].is_ascii_alphanumeric()
         {
@@ -278,99 +289,6 @@ fn word(body: &str, i: usize, limit: usize) -> (Tok, usize) {
     )
 }
 
-/// Byte offsets of every cue word in `body`, in order: the cheap pre-pass that lets
-/// attribution tokenise only sentences that can attribute something. Cues are words between
-/// spaces or line breaks (trailing punctuation aside), so `memchr2` cuts the body at those and
-/// each word costs one bit test on (length, first letter, last letter) before any string
-/// comparison: no loop over the word's bytes, and few mispredicted branches.
-pub fn cue_positions(body: &str, quotes: &[QuoteSpan], out: &mut Vec<usize>) {
-    // Words inside quotations never attribute: only the text between them is read.
-    let mut from = 0;
-    for q in quotes {
-        if q.inner_start > from {
-            scan_range(body, from, q.inner_start, out);
-        }
-        from = from.max(q.inner_end);
-    }
-    scan_range(body, from, body.len(), out);
-}
-
-fn scan_range(body: &str, lo: usize, hi: usize, out: &mut Vec<usize>) {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // High bit set in each byte of `x` that is zero (exact: no borrow between bytes).
-    #[inline]
-    fn zero_bytes(x: u64) -> u64 {
-        !(((x & !HI).wrapping_add(!HI)) | x) & HI
-    }
-    let b = &body.as_bytes()[..hi];
-    let mut start = lo;
-    let mut i = lo;
-    // Eight bytes at a time: the separators (space, line feed, and 0xA0, the end of a
-    // no-break space) of a word, without a call per word.
-    while i + 8 <= hi {
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&b[i..i + 8]);
-        let x = u64::from_le_bytes(chunk);
-        let mut m =
-            zero_bytes(x ^ (0x20 * LO)) | zero_bytes(x ^ (0x0A * LO)) | zero_bytes(x ^ (0xA0 * LO));
-        while m != 0 {
-            let k = i + (m.trailing_zeros() / 8) as usize;
-            check_word(body, start, k, out);
-            start = k + 1;
-            m &= m - 1;
-        }
-        i += 8;
-    }
-    for (k, &c) in b.iter().enumerate().skip(i) {
-        if matches!(c, b' ' | b'\n' | 0xA0) {
-            check_word(body, start, k, out);
-            start = k + 1;
-        }
-    }
-    check_word(body, start, hi, out);
-}
-
-#[inline]
-fn check_word(body: &str, s: usize, mut e: usize, out: &mut Vec<usize>) {
-    let b = body.as_bytes();
-    if e < s + 3 {
-        return;
-    }
-    while e > s
-        && matches!(
-            b[e - 1],
-            b',' | b'.' | b';' | b':' | b'"' | b'\'' | b')' | b'?' | b'!' | 0xC2
-        )
-    {
-        e -= 1;
-    }
-    let len = e - s;
-    if !(3..=15).contains(&len) {
-        return;
-    }
-    let (first, last) = (b[s], b[e - 1]);
-    if first == b'A' {
-        if &b[s..e] == b"According" {
-            out.push(s);
-        }
-        return;
-    }
-    if !first.is_ascii_lowercase()
-        || !last.is_ascii_lowercase()
-        || !super::lexicon::may_be_cue(len, first, last)
-    {
-        return;
-    }
-    let w = &b[s..e];
-    if w.iter().all(u8::is_ascii_lowercase) {
-        // All ASCII lower case: a valid `str` on its own.
-        if super::lexicon::cue(&body[s..e]).is_some() {
-            out.push(s);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,24 +303,6 @@ mod tests {
         out.iter()
             .map(|t| (t.kind, t.text(body).to_string()))
             .collect()
-    }
-
-    #[test]
-    fn cue_positions_find_whole_words_only() {
-        let body = "According to him, Peskov said; unsaid saidx tells. Ça said\nadded s4id";
-        let mut v = Vec::new();
-        cue_positions(body, &[], &mut v);
-        assert_eq!(v, [0, 25, 44, 55, 60]);
-    }
-
-    #[test]
-    fn cue_positions_skip_quotations() {
-        let body = "\"They said no,\" he said.";
-        let paras = paragraphs(body);
-        let q = quote_spans(body, &paras);
-        let mut v = Vec::new();
-        cue_positions(body, &q, &mut v);
-        assert_eq!(v, [19]);
     }
 
     #[test]

@@ -176,6 +176,12 @@ fn push_collapsed(out: &mut String, line: &str) {
         out.push_str(cleaned.trim());
         return;
     }
+    // Most lines (hard-wrapped wire copy) have no run of spaces: one vectorised pass says
+    // so, cheaper than starting a substring search on every short line.
+    if !has_double_space(bytes) {
+        out.push_str(line);
+        return;
+    }
     // Only runs of spaces to close up: jump between them with a SIMD search.
     let mut start = 0;
     while let Some(hit) = DOUBLE_SPACE.find(&bytes[start..]).map(|p| start + p) {
@@ -219,6 +225,18 @@ fn push_cleaned(out: &mut String, line: &str) {
 
 /// True when `bytes` holds an ASCII control character (tab included). Folds 32-byte chunks
 /// without early exit inside a chunk, which the compiler vectorises.
+/// True when two spaces follow each other somewhere in `bytes`.
+fn has_double_space(bytes: &[u8]) -> bool {
+    let Some(rest) = bytes.get(1..) else {
+        return false;
+    };
+    // Two equal-length slices, so the fold vectorises.
+    bytes[..rest.len()]
+        .iter()
+        .zip(rest)
+        .fold(false, |acc, (&a, &b)| acc | ((a == b' ') & (b == b' ')))
+}
+
 fn has_control(bytes: &[u8]) -> bool {
     bytes.chunks(32).any(|c| {
         c.iter()
