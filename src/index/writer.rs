@@ -21,6 +21,10 @@ use crate::index::manifest::{Manifest, SourceEntry};
 use crate::index::reader::open_existing;
 use crate::index::schema::{self, Fields, KIND_ARTICLE, KIND_QUOTE, KIND_SOURCE};
 
+mod merge;
+
+use merge::{BoundedMergePolicy, MAX_DOCS_PER_MERGE};
+
 /// Smallest memory budget tantivy accepts per indexing thread.
 const MIN_BUDGET_PER_THREAD: usize = 15_000_000;
 
@@ -104,6 +108,7 @@ impl ArchiveWriter {
             },
             other => Error::tantivy(format!("opening a writer on {}", dir.display()), other),
         })?;
+        writer.set_merge_policy(Box::new(BoundedMergePolicy::new(MAX_DOCS_PER_MERGE)));
         let fields = Fields::new();
         let reader = index
             .reader_builder()
