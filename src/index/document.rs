@@ -40,18 +40,17 @@ struct ArticleMeta {
     byline: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     url: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     speakers: Vec<Speaker>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     organisations: Vec<Speaker>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     quotes: Vec<QuoteMeta>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     warnings: Vec<String>,
 }
 
-/// A quote as kept in an article's `meta` (and, without `speaker_key`, in a quote document's
-/// `meta`): its text is `body[start..end]` unless `text` says otherwise.
+/// A quote as kept in an article's `meta`: its text is `body[start..end]` unless `text` says otherwise.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct QuoteMeta {
     speaker: String,
@@ -67,20 +66,15 @@ struct QuoteMeta {
     text: Option<String>,
 }
 
-/// The stored `meta` of a quote document: who, which kind, where in the article body, when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The stored `meta` of a quote document: which of its article's quotes it is. Everything
+/// else about the quote (speaker, kind, offsets, day) is in the article's `meta`, and its text
+/// is cut from the article's body, so showing a quote reads the article anyway; storing it
+/// all twice made a quarter of the stored metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteDocMeta {
-    /// Canonical speaker name.
-    pub speaker: String,
-    /// Direct or indirect.
-    pub kind: QuoteKind,
-    /// Character offset of the quote in the article body.
-    pub start: usize,
-    /// Character offset one past the end of the quote.
-    pub end: usize,
-    /// The day the statement was made, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub said_on: Option<NaiveDate>,
+    /// Position of the quote in its article's `quotes`.
+    #[serde(rename = "n")]
+    pub index: usize,
 }
 
 /// The characters `start..end` of `text` (offsets count code points), or `None` when out of range.
@@ -215,12 +209,11 @@ pub fn article_documents(fields: &Fields, article: &Article) -> Vec<TantivyDocum
     doc.add_text(fields.meta, json(&meta));
     docs.push(doc);
 
-    for quote in &article.quotes {
+    for (index, quote) in article.quotes.iter().enumerate() {
         let mut doc = TantivyDocument::new();
         doc.add_text(fields.kind, KIND_QUOTE);
         doc.add_text(fields.doc_key, schema::doc_key(KIND_QUOTE, &article.id));
         doc.add_text(fields.id, &article.id);
-        doc.add_text(fields.quote, &quote.text);
         doc.add_text(fields.quote_stem, &quote.text);
         doc.add_text(fields.speaker, &quote.speaker);
         doc.add_text(fields.speaker_name, &quote.speaker);
@@ -251,13 +244,7 @@ pub fn article_documents(fields: &Fields, article: &Article) -> Vec<TantivyDocum
         if let Some(day) = quote.said_on {
             doc.add_date(fields.said_on, to_date(Published::Date(day).timestamp()));
         }
-        let meta = QuoteDocMeta {
-            speaker: quote.speaker.clone(),
-            kind: quote.kind,
-            start: quote.start,
-            end: quote.end,
-            said_on: quote.said_on,
-        };
+        let meta = QuoteDocMeta { index };
         doc.add_text(fields.meta, json(&meta));
         docs.push(doc);
     }

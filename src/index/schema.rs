@@ -5,9 +5,10 @@
 //! location and agency copied in so quote queries filter without a join) and `source` (one
 //! input file: the incremental-indexing manifest, committed atomically with its articles).
 //!
-//! Text is indexed twice: a stemmed form (`*_stem`, English stemmer, index only) for word
-//! queries and an exact form (lower-cased and ASCII-folded, with positions, stored) for quoted
-//! phrases and for the stored text itself. Filters are raw keys (`FAST`, without fieldnorms).
+//! Article text is indexed twice: a stemmed form (`*_stem`, English stemmer, frequencies
+//! only, not stored) for word queries and an exact form (lower-cased and ASCII-folded, with
+//! positions, stored) for quoted phrases, proximity and the stored text itself; quote text
+//! only in the stemmed form. Filters are raw keys (`FAST`, without fieldnorms).
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, Schema,
@@ -50,10 +51,11 @@ pub struct Fields {
     pub body: Field,
     /// Article body, stemmed, index only.
     pub body_stem: Field,
-    /// Quote docs: the statement, exact analyzer, index only (the text is cut back out of
-    /// the stored article body by its offsets, so it is never stored twice).
-    pub quote: Field,
-    /// Quote docs: the statement, stemmed, index only.
+    /// Quote docs: the statement, stemmed, documents only (no frequencies), index only (the text is cut back
+    /// out of the stored article body by its offsets, so it is never stored twice). One form
+    /// without positions: quotes are searched by their words ("what Peskov said about
+    /// pipelines"); an exact form with positions as well cost a tenth of the index and of the
+    /// indexing time, for phrase search inside quotes that nothing offers.
     pub quote_stem: Field,
     /// Speaker display names, for `speaker:` word queries (exact analyzer, index only).
     pub speaker: Field,
@@ -105,10 +107,12 @@ impl Fields {
                 .set_tokenizer(EXACT_TOKENIZER)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
+        // Positions serve phrases and proximity, and both run on the exact form: stemmed
+        // postings without positions are about a third cheaper to build and to store.
         let stem = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(STEM_TOKENIZER)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                .set_index_option(IndexRecordOption::WithFreqs),
         );
         // Keys and dates only filter, sort and count, never score, so they carry no fieldnorms
         // (one byte per document per field otherwise, on every kind of document).
@@ -118,10 +122,11 @@ impl Fields {
                 .set_fieldnorms(false)
                 .set_index_option(IndexRecordOption::Basic),
         );
+        // Dates are read from the fast column (sort, timeline) or from `meta` (which keeps the
+        // precision and offset as written), never from a stored value.
         let date = DateOptions::default()
             .set_indexed()
             .set_fast()
-            .set_stored()
             .set_precision(DateTimePrecision::Seconds);
         let kind = b.add_text_field("kind", key.clone() | FAST);
         let id = b.add_text_field("id", key.clone() | FAST | STORED);
@@ -129,9 +134,17 @@ impl Fields {
         let title = b.add_text_field("title", exact_stored.clone());
         let title_stem = b.add_text_field("title_stem", stem.clone());
         let body = b.add_text_field("body", exact_stored);
-        let body_stem = b.add_text_field("body_stem", stem.clone());
-        let quote = b.add_text_field("quote", exact.clone());
-        let quote_stem = b.add_text_field("quote_stem", stem);
+        let body_stem = b.add_text_field("body_stem", stem);
+        // A statement is a sentence or two: its words occur once, so frequencies would only
+        // cost a byte per posting.
+        let quote_stem = b.add_text_field(
+            "quote_stem",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(STEM_TOKENIZER)
+                    .set_index_option(IndexRecordOption::Basic),
+            ),
+        );
         let speaker = b.add_text_field("speaker", exact.clone());
         let speaker_key = b.add_text_field("speaker_key", key.clone() | FAST);
         let location = b.add_text_field("location", exact);
@@ -155,7 +168,6 @@ impl Fields {
             title_stem,
             body,
             body_stem,
-            quote,
             quote_stem,
             speaker,
             speaker_key,
@@ -226,7 +238,9 @@ pub fn exact_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// The stemmed analyzer: the exact analyzer plus the English stemmer.
+/// The stemmed analyzer: the exact analyzer plus the English stemmer. (A per-thread cache of
+/// stems was tried and measured slower than stemming: its hash-map probes cost more than
+/// frostem's suffix tables.)
 pub fn stem_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
@@ -250,7 +264,7 @@ mod tests {
     #[test]
     fn schema_has_every_field_once() {
         let fields = Fields::new();
-        assert_eq!(fields.schema.fields().count(), 23);
+        assert_eq!(fields.schema.fields().count(), 22);
         assert_eq!(
             fields.schema.get_field("speaker_key").ok(),
             Some(fields.speaker_key)
@@ -282,12 +296,26 @@ mod tests {
                 "title_stem",
                 "body",
                 "body_stem",
-                "quote",
                 "quote_stem",
                 "speaker",
                 "location"
             ]
         );
+    }
+
+    #[test]
+    fn only_exact_fields_carry_positions() {
+        let fields = Fields::new();
+        let with_positions: Vec<&str> = fields
+            .schema
+            .fields()
+            .filter(|(_, e)| {
+                matches!(e.field_type(), tantivy::schema::FieldType::Str(o)
+                    if o.get_indexing_options().is_some_and(|i| i.index_option().has_positions()))
+            })
+            .map(|(_, e)| e.name())
+            .collect();
+        assert_eq!(with_positions, ["title", "body", "speaker", "location"]);
     }
 
     #[test]

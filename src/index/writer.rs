@@ -34,7 +34,9 @@ pub fn create_or_open(dir: &Path) -> Result<Index> {
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     // zstd over 64 KiB blocks stores the text in well under the space of tantivy's default
-    // (lz4 over 16 KiB); only the few documents a search shows are ever decompressed.
+    // (lz4 over 16 KiB); only the few documents a search shows are ever decompressed. Level 7
+    // was measured: 5% less store (x1: 10.5 -> 10.0 MB) for 2.3x the compression time (3.7% ->
+    // 8.8% of all indexing CPU); larger blocks would cost every search hit more decompression.
     let settings = IndexSettings {
         docstore_compression: Compressor::Zstd(ZstdCompressor {
             compression_level: Some(3),

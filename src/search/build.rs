@@ -4,7 +4,7 @@
 //! restricts to one field. Filters (kind, dates, speakers, places, agencies) are clauses of the
 //! same query with a zero score, so ranking is the text's BM25 and no top-k list is ever
 //! filtered afterwards. When the query's plain words can stand together, a SHOULD clause (the
-//! words as a sloppy phrase) lifts documents where they do, so `Druzhba pipeline` ranks "the
+//! words as typed, a sloppy phrase on the exact fields) lifts documents where they do, so `Druzhba pipeline` ranks "the
 //! Druzhba oil pipeline" first. Prefixes expand on the segments' term dictionaries, bounded by
 //! [`MAX_EXPANSIONS`].
 
@@ -373,7 +373,9 @@ impl Builder<'_> {
         Ok(words)
     }
 
-    /// The SHOULD clause rewarding the query's plain words standing close together.
+    /// The SHOULD clause rewarding the query's plain words standing close together. It runs
+    /// on the exact fields, the only ones with positions, so it lifts the words as typed
+    /// (`pipeline` near `Druzhba`); inflected forms still match through the stemmed clauses.
     fn proximity(&self, root: &Node) -> Option<Box<dyn TQuery>> {
         let children = match root {
             Node::And(children) => children.as_slice(),
@@ -385,7 +387,7 @@ impl Builder<'_> {
                 field: None, text, ..
             } = child
             {
-                tokens.extend(analyze(&self.stem, text).into_iter().map(|(_, t)| t));
+                tokens.extend(analyze(&self.exact, text).into_iter().map(|(_, t)| t));
             }
         }
         if tokens.len() < 2 {
@@ -394,8 +396,8 @@ impl Builder<'_> {
         let positioned: Vec<(usize, String)> = tokens.into_iter().enumerate().collect();
         let f = self.fields;
         let near = Self::title_or_body(
-            Self::terms(f.title_stem, &positioned, PROXIMITY_SLOP),
-            Self::terms(f.body_stem, &positioned, PROXIMITY_SLOP),
+            Self::terms(f.title, &positioned, PROXIMITY_SLOP),
+            Self::terms(f.body, &positioned, PROXIMITY_SLOP),
         )?;
         Some(Box::new(BoostQuery::new(near, PROXIMITY_BOOST)))
     }

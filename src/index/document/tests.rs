@@ -110,8 +110,10 @@ fn keys_cover_names_surnames_and_name_aliases_only() {
         .collect();
     assert_eq!(location, ["moscow"]);
     let meta = quote_meta_from_doc(&fields, &docs[2]).unwrap();
+    assert_eq!(meta, QuoteDocMeta { index: 1 });
+    let quote = &article_from_doc(&fields, &docs[0]).unwrap().quotes[meta.index];
     assert_eq!(
-        (meta.kind, meta.start, meta.end),
+        (quote.kind, quote.start, quote.end),
         (
             QuoteKind::Direct,
             article_direct_start(),
