@@ -46,6 +46,7 @@
 
 pub mod attribution;
 mod body;
+mod date_text;
 mod dateline;
 mod dates;
 mod decode;
@@ -55,6 +56,7 @@ mod plain;
 mod sgml;
 pub mod walk;
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -206,9 +208,12 @@ pub fn is_article_path(path: &Path) -> bool {
 /// Stable article id: 16 hex chars of blake3 over the title, date and body, each lower-cased
 /// with whitespace runs collapsed, so re-wrapped or copied files give the same id.
 pub fn article_id(title: &str, published: Option<&Published>, body: &str) -> String {
-    let date = published.map(ToString::to_string).unwrap_or_default();
+    let mut date_buf = date_text::DateBuf::default();
+    let date = published.map_or(Cow::Borrowed(""), |p| {
+        date_text::date_text(p, &mut date_buf)
+    });
     let mut buf = Vec::with_capacity(title.len() + date.len() + body.len() + 3);
-    for part in [title, date.as_str(), body] {
+    for part in [title, &*date, body] {
         push_normalised(&mut buf, part);
         // Separates the parts so text cannot move between title and body unnoticed.
         buf.push(0x1f);

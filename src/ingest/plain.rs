@@ -173,14 +173,7 @@ pub fn parse_plain(text: &str) -> Draft {
             .filter(|(_, l)| !l.trim().is_empty())
             .take(DATE_LINE_WINDOW);
         let found = window
-            .map(|(k, l)| {
-                (
-                    k,
-                    l.trim()
-                        .trim_start_matches("Published:")
-                        .trim_start_matches("Updated:"),
-                )
-            })
+            .map(|(k, l)| (k, strip_all(strip_all(l.trim(), "Published:"), "Updated:")))
             .find_map(|(k, l)| parse_stamp(l).map(|p| (k, p)));
         if let Some((k, p)) = found {
             draft.published = Some(p);
@@ -234,6 +227,15 @@ fn join_headers<'a>(extra: &[&str], rest: &'a str) -> Cow<'a, str> {
 
 fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `s` without any leading repeats of `prefix`: `trim_start_matches`, without building a
+/// substring searcher for each of the several lines of every article.
+fn strip_all<'a>(mut s: &'a str, prefix: &str) -> &'a str {
+    while let Some(rest) = s.strip_prefix(prefix) {
+        s = rest;
+    }
+    s
 }
 
 /// The first sentence of a dateline paragraph (after the dateline), cut at 120 bytes.
@@ -323,5 +325,24 @@ mod tests {
             ("Russia - Ukraine talks end in a stalemate again", None)
         );
         assert_eq!(split_title_source("Prices - up"), ("Prices - up", None));
+    }
+
+    #[test]
+    fn strip_all_removes_every_leading_repeat_like_trim_start_matches() {
+        for line in [
+            "Published:Published: 2026",
+            "Published: x Published:",
+            "Updated:",
+            "x",
+        ] {
+            assert_eq!(
+                strip_all(line, "Published:"),
+                line.trim_start_matches("Published:")
+            );
+        }
+        assert_eq!(
+            strip_all("Published:Published: 2026", "Published:"),
+            " 2026"
+        );
     }
 }

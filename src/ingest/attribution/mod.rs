@@ -134,7 +134,7 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
         }
         owner.push(who);
     }
-    build(body, &reg, &findings, &owner)
+    build(body, reg, &findings, &owner)
 }
 
 /// [`mentions::has_honorific`] answers per name: each answer is a search of the whole body,
@@ -284,7 +284,8 @@ fn squash(s: &str) -> String {
 }
 
 /// Turns resolved findings into the article's speakers, organisations and quotes.
-fn build(body: &str, reg: &Registry, findings: &[Finding], owner: &[Option<usize>]) -> Attribution {
+/// Takes the registry by value so each speaker's strings move out instead of being copied.
+fn build(body: &str, reg: Registry, findings: &[Finding], owner: &[Option<usize>]) -> Attribution {
     let mut counts = vec![0usize; reg.entities.len()];
     let mut conv = CharOffsets::new(body);
     let mut quotes = Vec::new();
@@ -312,17 +313,17 @@ fn build(body: &str, reg: &Registry, findings: &[Finding], owner: &[Option<usize
         quotes,
         ..Default::default()
     };
-    for (e, &n) in reg.entities.iter().zip(&counts) {
+    for (e, &n) in reg.entities.into_iter().zip(&counts) {
         if n == 0 {
             continue;
         }
         // The registry keeps every entity's key in step with its name.
         debug_assert_eq!(e.key, speaker_key(&e.name));
         let sp = Speaker {
-            name: e.name.clone(),
-            key: e.key.clone(),
-            aliases: e.aliases.clone(),
-            role: e.role.clone(),
+            name: e.name,
+            key: e.key,
+            aliases: e.aliases,
+            role: e.role,
             quotes: n,
         };
         if e.org {

@@ -72,6 +72,43 @@ fn lower_eq(t: &str, w: &str) -> bool {
     t.eq_ignore_ascii_case(w)
 }
 
-fn lower(s: &str) -> String {
-    s.to_ascii_lowercase()
+/// `s` ASCII-lower-cased, on the stack when it is word-sized: classifying a chunk lowers each
+/// word for the lexicon look-ups, thousands of times per file.
+fn lower(s: &str) -> Lower {
+    let mut buf = [0u8; LOWER_INLINE];
+    match buf.get_mut(..s.len()) {
+        Some(head) => {
+            head.copy_from_slice(s.as_bytes());
+            head.make_ascii_lowercase();
+            Lower::Inline(buf, s.len())
+        }
+        None => Lower::Heap(s.to_ascii_lowercase()),
+    }
+}
+
+/// Longest word [`lower`] keeps on the stack.
+const LOWER_INLINE: usize = 32;
+
+/// A lower-cased word from [`lower`]; dereferences to `str`.
+enum Lower {
+    /// The bytes and their length.
+    Inline([u8; LOWER_INLINE], usize),
+    /// Longer than [`LOWER_INLINE`].
+    Heap(String),
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            // ASCII lower-casing keeps UTF-8 valid and the length came from the source string;
+            // the empty fallback is unreachable.
+            Lower::Inline(buf, len) => buf
+                .get(..*len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            Lower::Heap(s) => s,
+        }
+    }
 }
