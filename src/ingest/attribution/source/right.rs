@@ -235,17 +235,7 @@ fn named_after_description(body: &str, toks: &[Tok], i: usize) -> Option<Found> 
         return None;
     }
     let a = r + 2;
-    let mut e = a;
-    while e < toks.len() && e - a < 4 && toks[e].is_word() && toks[e].cap && !toks[e].poss {
-        e += 1;
-    }
-    if e - a < 2
-        || !ends_source(body, toks, e)
-        || toks[a..e].iter().any(|t| is_function_word(t.text(body)))
-    {
-        return None;
-    }
-    let mut f = classify(body, toks, a..e)?;
+    let (e, mut f) = full_name_from(body, toks, a)?;
     let Source::Name { role: r0, .. } = &mut f.source else {
         return None;
     };
@@ -276,6 +266,17 @@ fn work_by(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
         return None;
     }
     let a = b + 1;
+    let (e, mut f) = full_name_from(body, toks, a)?;
+    if !matches!(f.source, Source::Name { .. }) {
+        return None;
+    }
+    f.span = i..e;
+    Some(f)
+}
+
+/// A name in full at `a`: two to four capitalised words, none possessive or a function word,
+/// ending the source; returns where it ends and what it names.
+fn full_name_from(body: &str, toks: &[Tok], a: usize) -> Option<(usize, Found)> {
     let mut e = a;
     while e < toks.len() && e - a < 4 && toks[e].is_word() && toks[e].cap && !toks[e].poss {
         e += 1;
@@ -286,10 +287,5 @@ fn work_by(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
     {
         return None;
     }
-    let mut f = classify(body, toks, a..e)?;
-    if !matches!(f.source, Source::Name { .. }) {
-        return None;
-    }
-    f.span = i..e;
-    Some(f)
+    Some((e, classify(body, toks, a..e)?))
 }
