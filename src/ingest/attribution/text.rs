@@ -115,6 +115,8 @@ pub fn quote_spans(body: &str, paras: &[Range<usize>]) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     // An open quote: (start, inner_start, opening mark).
     let mut open: Option<(usize, usize, Mark)> = None;
+    // A quotation in the other kind of marks is open inside `open`.
+    let mut nested = false;
     for (pi, p) in paras.iter().enumerate() {
         let mut i = p.start;
         if let Some((_, _, m)) = open {
@@ -144,15 +146,37 @@ pub fn quote_spans(body: &str, paras: &[Range<usize>]) -> Vec<QuoteSpan> {
                         m == Mark::Close && b.get(i + len).is_some_and(|c| c.is_ascii_alphabetic());
                     if m != Mark::Close || reversed {
                         open = Some((i, i + len, if reversed { Mark::Open } else { m }));
+                        nested = false;
                     }
                 }
                 Some((s, is, om)) => {
                     // `“It's unusual,“ said ...`: an opening mark followed by a space closes.
                     let next_is_gap =
                         b.get(i + len).is_none_or(|c| c.is_ascii_whitespace()) || i + len >= p.end;
+                    // Mixed marks (`"... won,” he said`, `“... won," he said`), common in
+                    // edited copy, close when a gap follows, unless the other kind of mark
+                    // opened a quotation inside this one (`“called it "fake news" today,”`).
+                    let other_kind = match om {
+                        Mark::Straight => m == Mark::Open || m == Mark::Close,
+                        Mark::Open => m == Mark::Straight,
+                        _ => false,
+                    };
+                    if other_kind && !next_is_gap && m != Mark::Close {
+                        nested = true;
+                        i += len;
+                        continue;
+                    }
+                    if other_kind && nested {
+                        nested = false;
+                        i += len;
+                        continue;
+                    }
                     let closes = match om {
-                        Mark::Straight => m == Mark::Straight,
-                        Mark::Open => m == Mark::Close || (m == Mark::Open && next_is_gap),
+                        Mark::Straight => m == Mark::Straight || (m == Mark::Close && next_is_gap),
+                        Mark::Open => {
+                            m == Mark::Close
+                                || ((m == Mark::Open || m == Mark::Straight) && next_is_gap)
+                        }
                         Mark::Low => m == Mark::Open || m == Mark::Close,
                         Mark::Close => false,
                     };
@@ -164,6 +188,7 @@ pub fn quote_spans(body: &str, paras: &[Range<usize>]) -> Vec<QuoteSpan> {
                             end: i + len,
                         });
                         open = None;
+                        nested = false;
                     }
                 }
             }
@@ -457,6 +482,35 @@ mod tests {
             .map(|q| &body[q.inner_start..q.inner_end])
             .collect();
         assert_eq!(inner, ["It's unusual,", "Yes,"]);
+    }
+
+    #[test]
+    fn mixed_straight_and_curly_marks_pair() {
+        let body = "\"We won,” Axelrod said. “They lost,\" he added.";
+        let paras = paragraphs(body);
+        let q = quote_spans(body, &paras);
+        let inner: Vec<&str> = q
+            .iter()
+            .map(|q| &body[q.inner_start..q.inner_end])
+            .collect();
+        assert_eq!(inner, ["We won,", "They lost,"]);
+    }
+
+    #[test]
+    fn a_quotation_in_the_other_marks_stays_inside() {
+        // The inner pair must not close the outer quotation at `news"`.
+        let body =
+            "“He called it \"fake news\" today,” she said. \"A “witch hunt” again,\" he said.";
+        let paras = paragraphs(body);
+        let q = quote_spans(body, &paras);
+        let inner: Vec<&str> = q
+            .iter()
+            .map(|q| &body[q.inner_start..q.inner_end])
+            .collect();
+        assert_eq!(
+            inner,
+            ["He called it \"fake news\" today,", "A “witch hunt” again,"]
+        );
     }
 
     #[test]
