@@ -402,6 +402,15 @@ fn is_abbreviation(b: &[u8], floor: usize, dot: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// The text inside each quotation of `body`.
+    fn quoted(body: &str) -> Vec<&str> {
+        let paras = paragraphs(body);
+        quote_spans(body, &paras)
+            .iter()
+            .map(|q| &body[q.inner_start..q.inner_end])
+            .collect()
+    }
+
     fn split(body: &str) -> Vec<&str> {
         let paras = paragraphs(body);
         let q = quote_spans(body, &paras);
@@ -441,59 +450,31 @@ mod tests {
     #[test]
     fn quote_over_two_paragraphs_is_one_span() {
         let body = "“First part.\n\n“Second part,” he said.";
-        let paras = paragraphs(body);
-        let q = quote_spans(body, &paras);
-        assert_eq!(q.len(), 1);
-        assert_eq!(
-            &body[q[0].inner_start..q[0].inner_end],
-            "First part.\n\n“Second part,"
-        );
+        assert_eq!(quoted(body), ["First part.\n\n“Second part,"]);
     }
 
     #[test]
     fn unclosed_quote_closes_at_paragraph_end() {
         let body = "\"Open and never closed.\n\nNext paragraph \"quoted\".";
-        let paras = paragraphs(body);
-        let q = quote_spans(body, &paras);
-        assert_eq!(q.len(), 2);
-        assert_eq!(
-            &body[q[0].inner_start..q[0].inner_end],
-            "Open and never closed."
-        );
-        assert_eq!(&body[q[1].inner_start..q[1].inner_end], "quoted");
+        assert_eq!(quoted(body), ["Open and never closed.", "quoted"]);
     }
 
     #[test]
     fn doubled_apostrophes_are_quotes() {
         let body = "''It's over,'' said O'Brien.";
-        let paras = paragraphs(body);
-        let q = quote_spans(body, &paras);
-        assert_eq!(q.len(), 1);
-        assert_eq!(&body[q[0].inner_start..q[0].inner_end], "It's over,");
+        assert_eq!(quoted(body), ["It's over,"]);
     }
 
     #[test]
     fn misdirected_curly_marks_still_pair() {
         let body = "“It's unusual,“ said Larry Noble. ”Yes,” he said.";
-        let paras = paragraphs(body);
-        let q = quote_spans(body, &paras);
-        let inner: Vec<&str> = q
-            .iter()
-            .map(|q| &body[q.inner_start..q.inner_end])
-            .collect();
-        assert_eq!(inner, ["It's unusual,", "Yes,"]);
+        assert_eq!(quoted(body), ["It's unusual,", "Yes,"]);
     }
 
     #[test]
     fn mixed_straight_and_curly_marks_pair() {
         let body = "\"We won,” Axelrod said. “They lost,\" he added.";
-        let paras = paragraphs(body);
-        let q = quote_spans(body, &paras);
-        let inner: Vec<&str> = q
-            .iter()
-            .map(|q| &body[q.inner_start..q.inner_end])
-            .collect();
-        assert_eq!(inner, ["We won,", "They lost,"]);
+        assert_eq!(quoted(body), ["We won,", "They lost,"]);
     }
 
     #[test]
@@ -501,14 +482,8 @@ mod tests {
         // The inner pair must not close the outer quotation at `news"`.
         let body =
             "“He called it \"fake news\" today,” she said. \"A “witch hunt” again,\" he said.";
-        let paras = paragraphs(body);
-        let q = quote_spans(body, &paras);
-        let inner: Vec<&str> = q
-            .iter()
-            .map(|q| &body[q.inner_start..q.inner_end])
-            .collect();
         assert_eq!(
-            inner,
+            quoted(body),
             ["He called it \"fake news\" today,", "A “witch hunt” again,"]
         );
     }
@@ -516,8 +491,6 @@ mod tests {
     #[test]
     fn guillemets_are_quotes() {
         let body = "«Да,» said Ivanov.";
-        let paras = paragraphs(body);
-        let q = quote_spans(body, &paras);
-        assert_eq!(&body[q[0].inner_start..q[0].inner_end], "Да,");
+        assert_eq!(quoted(body), ["Да,"]);
     }
 }
