@@ -1,4 +1,5 @@
-//! The tantivy index: [`schema`] (field names and options), [`document`] (Article <-> tantivy
+//! The tantivy index: [`schema`] (field names and options; [`stem_cache`] makes its stemmed
+//! analyzer cheap), [`document`] (Article <-> tantivy
 //! documents), [`manifest`] (the source-file records that make indexing incremental),
 //! [`writer`] (the one writer and its whole-file changes), [`merge`] (its merge policy), [`pipeline`] (walk, parse on all
 //! cores, write, commit: `dateline index`), [`reader`] (opening an index for search, `show`
@@ -13,6 +14,7 @@ pub mod pipeline;
 pub mod reader;
 pub mod schema;
 pub mod stats;
+pub mod stem_cache;
 pub mod writer;
 
 pub use reader::ArchiveIndex;

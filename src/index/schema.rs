@@ -15,9 +15,10 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
+
+use crate::index::stem_cache::CachedStemmer;
 
 /// Tokenizer name of the stemmed analyzer.
 pub const STEM_TOKENIZER: &str = "dateline_stem";
@@ -238,15 +239,14 @@ pub fn exact_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// The stemmed analyzer: the exact analyzer plus the English stemmer. (A per-thread cache of
-/// stems was tried and measured slower than stemming: its hash-map probes cost more than
-/// frostem's suffix tables.)
+/// The stemmed analyzer: the exact analyzer plus the English stemmer, through a cache of the
+/// words it has stemmed (see [`CachedStemmer`]).
 pub fn stem_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(CachedStemmer)
         .build()
 }
 
