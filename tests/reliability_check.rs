@@ -303,7 +303,7 @@ fn write_file(
         path: path.to_str().unwrap().to_string(),
         size: meta.len(),
         mtime: dateline::ingest::walk::mtime_nanos(&meta),
-        hash: blake3_hex(text.as_bytes()),
+        hash: dateline::index::manifest::content_hash(text.as_bytes()),
         ..Default::default()
     };
     let parsed = dateline::ingest::parse_bytes(path, text.as_bytes()).unwrap();
@@ -312,10 +312,6 @@ fn write_file(
         .unwrap();
     writer.commit().unwrap();
     entry
-}
-
-fn blake3_hex(bytes: &[u8]) -> String {
-    blake3::hash(bytes).to_hex().to_string()
 }
 
 #[test]

@@ -16,9 +16,9 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::DocSetCollector;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocId, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
 use crate::index::document::stored_text;
@@ -36,12 +36,19 @@ pub struct SourceEntry {
     pub size: u64,
     /// Modification time when indexed, nanoseconds since the epoch.
     pub mtime: u64,
-    /// blake3 hash of the bytes, hex.
+    /// [`content_hash`] of the bytes.
     pub hash: String,
     /// Distinct ids of the articles the file produced, in file order.
     pub ids: Vec<String>,
     /// Those of `ids` stored from another file (this file holds a copy).
     pub copies: Vec<String>,
+}
+
+/// The hash recorded for a file's bytes: the first 128 bits of blake3, as hex. That tells a
+/// changed file with certainty for any archive; the other half would cost 32 stored bytes per
+/// file that no compression removes.
+pub fn content_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..32].to_string()
 }
 
 #[derive(Default, Serialize, Deserialize)]
@@ -388,38 +395,82 @@ impl Manifest {
     /// Files holding a copy of one of `ids` that no file stores any more (their owner changed
     /// or went away). They must be parsed again so the article is stored from them.
     pub fn holders_of_lost(&self, ids: &[String]) -> Result<Vec<String>> {
+        let mut lost: Vec<&String> = Vec::new();
+        for id in ids {
+            if !self.is_stored(id)? {
+                lost.push(id);
+            }
+        }
+        if lost.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Only source documents marked HAS_COPIES list copies, so only they are read (the
+        // `id` column tells which list a lost id before any stored document is opened); ids
+        // are not indexed, which keeps one random term per article out of the dictionary.
+        let wanted: HashSet<&str> = lost.iter().map(|id| String::as_str(id)).collect();
+        let committed: Vec<(String, HashSet<String>)> = self
+            .copy_holders_listing(&wanted)?
+            .into_iter()
+            .filter(|(path, _)| !self.changed_this_run(path))
+            .collect();
         let mut holders = Vec::new();
         let mut seen = HashSet::new();
-        for id in ids {
-            if self.is_stored(id)? {
-                continue;
-            }
+        for id in lost {
             // Committed holders (their current version decides) and holders written this run.
-            let by_id = BooleanQuery::new(vec![
-                (Occur::Must, term_query(self.fields.kind, KIND_SOURCE)),
-                (Occur::Must, term_query(self.fields.id, id)),
-            ]);
-            let mut paths: Vec<String> = self
-                .committed_docs(&by_id)?
+            let mut paths: Vec<&String> = committed
                 .iter()
-                .map(|doc| stored_text(doc, self.fields.path))
-                .filter(|p| !self.changed_this_run(p))
+                .filter(|(_, ids)| ids.contains(id))
+                .map(|(path, _)| path)
                 .collect();
             paths.extend(
                 self.changed
                     .values()
                     .flatten()
                     .filter(|e| e.ids.contains(id))
-                    .map(|e| e.path.clone()),
+                    .map(|e| &e.path),
             );
             for path in paths {
-                let holds_copy = self.entry(&path)?.is_some_and(|e| e.copies.contains(id));
+                let holds_copy = self.entry(path)?.is_some_and(|e| e.copies.contains(id));
                 if holds_copy && seen.insert(path.clone()) {
-                    holders.push(path);
+                    holders.push(path.clone());
                 }
             }
         }
         Ok(holders)
+    }
+
+    /// Path and ids of every committed source document that lists copies and one of `wanted`.
+    fn copy_holders_listing(
+        &self,
+        wanted: &HashSet<&str>,
+    ) -> Result<Vec<(String, HashSet<String>)>> {
+        let term = Term::from_field_text(self.fields.doc_key, HAS_COPIES);
+        let id_name = self.fields.schema.get_field_name(self.fields.id);
+        let mut found = Vec::new();
+        let mut id = String::new();
+        for (ord, doc) in self.committed_docs_with(&term)? {
+            let segment = self.committed.segment_reader(ord as u32);
+            let Some(column) = segment.fast_fields().str(id_name).map_err(read_err)? else {
+                continue;
+            };
+            let mut ids = HashSet::new();
+            for term_ord in column.term_ords(doc) {
+                id.clear();
+                column
+                    .ord_to_str(term_ord, &mut id)
+                    .map_err(|e| read_err(e.into()))?;
+                ids.insert(id.clone());
+            }
+            if !ids.iter().any(|id| wanted.contains(id.as_str())) {
+                continue;
+            }
+            let stored = self
+                .committed
+                .doc::<TantivyDocument>(DocAddress::new(ord as u32, doc))
+                .map_err(read_err)?;
+            found.push((stored_text(&stored, self.fields.path), ids));
+        }
+        Ok(found)
     }
 
     /// Files whose listed copies are stored nowhere (a run killed between removing an owner and
@@ -450,16 +501,15 @@ impl Manifest {
     }
 }
 
-fn term_query(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(field, text),
-        IndexRecordOption::Basic,
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_hash_is_the_first_128_bits_of_blake3() {
+        assert_eq!(content_hash(b"abc"), "6437b3ac38465133ffb63b75273a8db5");
+        assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
+    }
 
     #[test]
     fn entry_round_trips_through_its_document() {

@@ -8,6 +8,7 @@ use std::path::Path;
 use super::ParseFn;
 use crate::article::Article;
 use crate::error::{Error, Result};
+use crate::index::manifest::content_hash;
 
 /// One changed (or new, or forced) file to read.
 pub(super) struct Job {
@@ -76,7 +77,7 @@ pub(super) fn process(job: Job, parse: &ParseFn, limit: u64) -> Outcome {
         Ok(bytes) => bytes,
         Err(e) => return Outcome::Failed(job, e),
     };
-    let hash = blake3::hash(&bytes).to_hex().to_string();
+    let hash = content_hash(&bytes);
     if !job.force && job.old_hash.as_deref() == Some(hash.as_str()) {
         return Outcome::Touched(job);
     }
