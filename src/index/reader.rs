@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::TermQuery;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{
     BitSet, DocSet, Index, IndexReader, ReloadPolicy, Searcher, TERMINATED, TantivyDocument, Term,
@@ -127,8 +127,19 @@ impl ArchiveIndex {
 
     /// The article with exactly this id, rebuilt in full, or `None`.
     pub fn article(&self, id: &str) -> Result<Option<Article>> {
+        // The article's quotes share its key: ask for the article document itself.
         let term = Term::from_field_text(self.fields.doc_key, &schema::doc_key(KIND_ARTICLE, id));
-        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let kind = Term::from_field_text(self.fields.kind, KIND_ARTICLE);
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(kind, IndexRecordOption::Basic)),
+            ),
+        ]);
         let searcher = self.searcher();
         let top = searcher
             .search(&query, &TopDocs::with_limit(1).order_by_score())

@@ -87,9 +87,9 @@ pub struct Fields {
     /// Source docs: blake3 hash of the file's bytes. Stored only: it is read back from the
     /// entry, never searched, and random hex terms are the costliest for the term dictionary.
     pub hash: Field,
-    /// One unique key per document, for deletes and exact lookups: `a:ID` (article), `q:ID`
-    /// (every quote of article ID), `s:PATH` (source). `id` alone cannot serve: source docs
-    /// carry the ids of other files' copies too. See [`doc_key`].
+    /// The key of a document for deletes and exact lookups: `a:ID` on an article and on each
+    /// of its quotes (they are stored and deleted together, and one random term per article
+    /// is cheaper than two), `s:PATH` on a source. See [`doc_key`].
     pub doc_key: Field,
     /// Canonical speaker and organisation names as written (`Dmitry Peskov`), raw keys for
     /// facets (`stats`, filter suggestions); index and fast only.
@@ -195,12 +195,11 @@ impl Fields {
     }
 }
 
-/// The `doc_key` value of a document of `kind` (`article`, `quote`, `source`) named by `name`
-/// (the article id, or the source path).
+/// The `doc_key` value of a document of `kind` named by `name` (the article id, or the source
+/// path). Quotes share their article's key.
 pub fn doc_key(kind: &str, name: &str) -> String {
     let prefix = match kind {
-        KIND_ARTICLE => "a",
-        KIND_QUOTE => "q",
+        KIND_ARTICLE | KIND_QUOTE => "a",
         _ => "s",
     };
     format!("{prefix}:{name}")
@@ -333,9 +332,9 @@ mod tests {
     }
 
     #[test]
-    fn doc_keys_differ_by_kind() {
+    fn quotes_share_their_articles_doc_key_and_sources_have_their_own() {
         assert_eq!(doc_key(KIND_ARTICLE, "ab12"), "a:ab12");
-        assert_eq!(doc_key(KIND_QUOTE, "ab12"), "q:ab12");
+        assert_eq!(doc_key(KIND_QUOTE, "ab12"), "a:ab12");
         assert_eq!(doc_key(KIND_SOURCE, "/x/y.txt"), "s:/x/y.txt");
     }
 

@@ -20,7 +20,7 @@ use crate::index::document::article_documents;
 use crate::index::manifest::{Manifest, SourceEntry};
 use crate::index::merge::CappedMergePolicy;
 use crate::index::reader::open_existing;
-use crate::index::schema::{self, Fields, KIND_ARTICLE, KIND_QUOTE, KIND_SOURCE};
+use crate::index::schema::{self, Fields, KIND_ARTICLE, KIND_SOURCE};
 
 /// Smallest memory budget tantivy accepts per indexing thread.
 const MIN_BUDGET_PER_THREAD: usize = 15_000_000;
@@ -161,8 +161,8 @@ impl ArchiveWriter {
         self.delete(KIND_SOURCE, &entry.path);
         let owned: HashSet<String> = entry.owned().cloned().collect();
         for id in &owned {
+            // The article and its quotes share this key.
             self.delete(KIND_ARTICLE, id);
-            self.delete(KIND_QUOTE, id);
         }
         self.lost.extend(owned.iter().cloned());
         owned
@@ -286,6 +286,7 @@ mod tests {
     use super::*;
     use crate::index::document::tests::sample_article;
     use crate::index::reader::ArchiveIndex;
+    use crate::index::schema::KIND_QUOTE;
 
     fn file(path: &str) -> SourceEntry {
         SourceEntry {

@@ -14,7 +14,7 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::{ProblemKind, Report, check_index, open_for_check, try_lock};
 use crate::error::{Error, Result};
-use crate::index::schema::{self, KIND_ARTICLE, KIND_QUOTE, KIND_SOURCE};
+use crate::index::schema::{self, KIND_ARTICLE, KIND_SOURCE};
 
 /// What [`repair_index`] found and did.
 #[derive(Clone, Debug, Serialize)]
@@ -84,20 +84,16 @@ pub fn repair_index(dir: &Path) -> Result<Repair> {
                 &schema::doc_key(kind, name),
             ));
         };
+        // An article and its quotes share one key: deleting it removes both.
         for (path, owned) in &middle.plan.forget {
             delete(KIND_SOURCE, path);
             for id in owned {
                 delete(KIND_ARTICLE, id);
-                delete(KIND_QUOTE, id);
             }
             repair.forgotten_files.push(path.clone());
         }
-        for id in &middle.plan.articles {
+        for id in middle.plan.articles.iter().chain(&middle.plan.quotes) {
             delete(KIND_ARTICLE, id);
-            delete(KIND_QUOTE, id);
-        }
-        for id in &middle.plan.quotes {
-            delete(KIND_QUOTE, id);
         }
         repair.deleted_articles = middle.plan.articles.len();
         writer.commit().map_err(|e| {
