@@ -68,11 +68,15 @@ pub fn build_query(
         column: None,
     })?;
     let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, text)];
-    let kind = TermQuery::new(
-        Term::from_field_text(fields.kind, KIND_ARTICLE),
-        IndexRecordOption::Basic,
-    );
-    clauses.push((Occur::Must, filter(Box::new(kind))));
+    // Only article documents carry title and body tokens (see `index::schema`), so a query on
+    // those fields alone needs no `kind` clause; intersecting with it costs a seek per hit.
+    if !articles_only(&query.root) {
+        let kind = TermQuery::new(
+            Term::from_field_text(fields.kind, KIND_ARTICLE),
+            IndexRecordOption::Basic,
+        );
+        clauses.push((Occur::Must, filter(Box::new(kind))));
+    }
     if !filters.dates.is_empty() {
         let bound = |t: Option<chrono::DateTime<chrono::Utc>>, inclusive: bool| match t {
             None => Bound::Unbounded,
@@ -111,6 +115,27 @@ pub fn build_query(
         clauses.push((Occur::Should, near));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// True when every document `node` matches has a title or body term, i.e. is an article: it
+/// searches only the title and body fields, and a `NOT` only takes away from such a match
+/// (a lone `NOT` starts from every document).
+fn articles_only(node: &Node) -> bool {
+    match node {
+        Node::Word { field, .. } | Node::Phrase { field, .. } | Node::Prefix { field, .. } => {
+            matches!(field, None | Some(QueryField::Title | QueryField::Body))
+        }
+        Node::Not(_) => false,
+        Node::Or(children) => children.iter().all(articles_only),
+        Node::And(children) => {
+            let mut positive = children.iter().filter(|c| !matches!(c, Node::Not(_)));
+            let mut any = false;
+            positive.all(|c| {
+                any = true;
+                articles_only(c)
+            }) && any
+        }
+    }
 }
 
 /// A clause that filters without adding to the score.
