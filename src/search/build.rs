@@ -22,6 +22,7 @@ use tantivy::{DateTime, Searcher, Term};
 use super::dates::DateRange;
 use super::lexer::QueryField;
 use super::query::{Node, Query};
+use super::rank::Ranking;
 use crate::error::{Error, Result};
 use crate::index::schema::{Fields, KIND_ARTICLE, exact_analyzer, fold_key as fold, stem_analyzer};
 
@@ -49,13 +50,46 @@ pub struct Filters {
     pub agencies: Vec<String>,
 }
 
-/// Builds the one query for `query` and `filters` over article documents.
+/// A built query in the parts ranking needs (see `rank::page`).
+pub struct Built {
+    /// Text and filters, scored by BM25 alone.
+    pub base: Box<dyn TQuery>,
+    /// `base` plus the proximity clause as a SHOULD: the full score, the same matches.
+    pub full: Box<dyn TQuery>,
+    /// The proximity clause's phrases, each with the boost it has inside `full` (empty when
+    /// the query's plain words cannot stand together): their scores at a document sum to
+    /// what the clause adds there.
+    pub proximity: Vec<(Box<dyn TQuery>, f32)>,
+}
+
+impl Built {
+    /// The parts borrowed for ranking.
+    pub fn ranking(&self) -> Ranking<'_> {
+        Ranking {
+            base: self.base.as_ref(),
+            full: self.full.as_ref(),
+            proximity: &self.proximity,
+        }
+    }
+}
+
+/// Builds the one query for `query` and `filters` over article documents (the full score).
 pub fn build_query(
     query: &Query,
     filters: &Filters,
     fields: &Fields,
     searcher: &Searcher,
 ) -> Result<Box<dyn TQuery>> {
+    Ok(build(query, filters, fields, searcher)?.full)
+}
+
+/// Builds `query` and `filters` over article documents, in the parts ranking needs.
+pub fn build(
+    query: &Query,
+    filters: &Filters,
+    fields: &Fields,
+    searcher: &Searcher,
+) -> Result<Built> {
     let builder = Builder {
         expanded: std::cell::Cell::new(0),
         fields,
@@ -111,10 +145,16 @@ pub fn build_query(
             clauses.push((Occur::Must, filter(Box::new(BooleanQuery::union(any)))));
         }
     }
-    if let Some(near) = builder.proximity(&query.root) {
+    let proximity = builder.proximity(&query.root);
+    let base_clauses = clauses.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+    if let Some(near) = proximity_clause(&proximity) {
         clauses.push((Occur::Should, near));
     }
-    Ok(Box::new(BooleanQuery::new(clauses)))
+    Ok(Built {
+        base: Box::new(BooleanQuery::new(base_clauses)),
+        full: Box::new(BooleanQuery::new(clauses)),
+        proximity,
+    })
 }
 
 /// True when every document `node` matches has a title or body term, i.e. is an article: it
@@ -136,6 +176,28 @@ fn articles_only(node: &Node) -> bool {
             }) && any
         }
     }
+}
+
+/// The proximity SHOULD clause made of its phrases: the title phrase boosted over the body
+/// one, both by the proximity weight.
+fn proximity_clause(phrases: &[(Box<dyn TQuery>, f32)]) -> Option<Box<dyn TQuery>> {
+    let any: Vec<Box<dyn TQuery>> = phrases
+        .iter()
+        .map(|(q, boost)| {
+            let inner = boost / PROXIMITY_BOOST;
+            if inner == 1.0 {
+                q.box_clone()
+            } else {
+                Box::new(BoostQuery::new(q.box_clone(), inner)) as Box<dyn TQuery>
+            }
+        })
+        .collect();
+    (!any.is_empty()).then(|| {
+        Box::new(BoostQuery::new(
+            Box::new(BooleanQuery::union(any)),
+            PROXIMITY_BOOST,
+        )) as Box<dyn TQuery>
+    })
 }
 
 /// A clause that filters without adding to the score.
@@ -398,13 +460,14 @@ impl Builder<'_> {
         Ok(words)
     }
 
-    /// The SHOULD clause rewarding the query's plain words standing close together. It runs
-    /// on the exact fields, the only ones with positions, so it lifts the words as typed
-    /// (`pipeline` near `Druzhba`); inflected forms still match through the stemmed clauses.
-    fn proximity(&self, root: &Node) -> Option<Box<dyn TQuery>> {
+    /// The phrases of the SHOULD clause rewarding the query's plain words standing close
+    /// together, with their boosts (see [`proximity_clause`]). It runs on the exact fields,
+    /// the only ones with positions, so it lifts the words as typed (`pipeline` near
+    /// `Druzhba`); inflected forms still match through the stemmed clauses.
+    fn proximity(&self, root: &Node) -> Vec<(Box<dyn TQuery>, f32)> {
         let children = match root {
             Node::And(children) => children.as_slice(),
-            _ => return None,
+            _ => return Vec::new(),
         };
         let mut tokens = Vec::new();
         for child in children {
@@ -416,15 +479,19 @@ impl Builder<'_> {
             }
         }
         if tokens.len() < 2 {
-            return None;
+            return Vec::new();
         }
         let positioned: Vec<(usize, String)> = tokens.into_iter().enumerate().collect();
         let f = self.fields;
-        let near = Self::title_or_body(
-            Self::terms(f.title, &positioned, PROXIMITY_SLOP),
-            Self::terms(f.body, &positioned, PROXIMITY_SLOP),
-        )?;
-        Some(Box::new(BoostQuery::new(near, PROXIMITY_BOOST)))
+        [
+            (f.title, TITLE_BOOST * PROXIMITY_BOOST),
+            (f.body, PROXIMITY_BOOST),
+        ]
+        .into_iter()
+        .filter_map(|(field, boost)| {
+            Self::terms(field, &positioned, PROXIMITY_SLOP).map(|q| (q, boost))
+        })
+        .collect()
     }
 }
 
