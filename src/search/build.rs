@@ -25,6 +25,7 @@ use super::query::{Node, Query};
 use super::rank::Ranking;
 use crate::error::{Error, Result};
 use crate::index::schema::{Fields, KIND_ARTICLE, exact_analyzer, fold_key as fold, stem_analyzer};
+use either::EitherQuery;
 
 /// Most dictionary words one `word*` may expand to.
 pub const MAX_EXPANSIONS: usize = 256;
@@ -303,8 +304,10 @@ impl Builder<'_> {
         body: Option<Box<dyn TQuery>>,
     ) -> Option<Box<dyn TQuery>> {
         let title = title.map(|q| Box::new(BoostQuery::new(q, TITLE_BOOST)) as Box<dyn TQuery>);
-        let any: Vec<Box<dyn TQuery>> = title.into_iter().chain(body).collect();
-        (!any.is_empty()).then(|| Box::new(BooleanQuery::union(any)) as Box<dyn TQuery>)
+        match (title, body) {
+            (Some(title), Some(body)) => Some(Box::new(EitherQuery::new(title, body))),
+            (one, other) => one.or(other),
+        }
     }
 
     fn word(&self, field: Option<QueryField>, text: &str) -> Option<Box<dyn TQuery>> {
@@ -405,6 +408,7 @@ impl Builder<'_> {
     }
 }
 
+mod either;
 mod prefix;
 #[cfg(test)]
 mod tests;
