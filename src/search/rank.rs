@@ -1,12 +1,14 @@
-//! One page of hits in a fully deterministic order, fast.
+//! One page of hits in a fully deterministic order, and the hit count, in one pass.
 //!
 //! tantivy's plain score collector is several times faster than one sorting on a tuple of
 //! score, date and id (which needs a string column per matching document), so the page is
-//! fetched by the primary key alone (score, or date then score), with a little slack; when
-//! documents tied with the page's last one may lie beyond what was fetched, the fetch doubles
-//! until they do not. Only those few candidates are then read for their date and id and
-//! sorted by the full order: score, then newest, then id (or date, then score, then id).
-//! Undated articles come last in both date orders.
+//! fetched by the primary key alone (the score, or the date column without scoring at all),
+//! with a little slack; when documents tied with the page's last one may lie beyond what was
+//! fetched, the fetch doubles until they do not. Only those few candidates are then given
+//! what the order still needs (their date; their score under `--sort date`; their id where
+//! everything else ties) and sorted by the full order: score, then newest, then id (or date,
+//! then score, then id). Undated articles come last in both date orders. The proximity
+//! clause re-ranks only the [`RERANK`] best by BM25 (see [`page`]).
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
