@@ -230,6 +230,37 @@ impl Highlighter {
         }
     }
 
+    /// `body`'s tokens as the stemmed analyzer gives them, except that words which cannot
+    /// match a stem pattern keep their unstemmed form: stemming keeps a word's first letter,
+    /// so only words starting as a pattern word does are stemmed. Stemming every word of the
+    /// body was most of the cost of a page of hits.
+    fn stemmed(&self, body: &str) -> Vec<Tok> {
+        let firsts: Vec<char> = self
+            .patterns
+            .iter()
+            .filter_map(|p| match p {
+                Pattern::Stem(words) => Some(words),
+                _ => None,
+            })
+            .flatten()
+            .filter_map(|w| w.chars().next())
+            .collect();
+        let mut toks = tokens(&self.exact, body);
+        for t in &mut toks {
+            if !t.text.chars().next().is_some_and(|c| firsts.contains(&c)) {
+                continue;
+            }
+            // The exact analyzer is the stemmed one without the stemmer, so the word comes
+            // back as one token, stemmed; if folding made it split or too long, stem the
+            // body the plain way.
+            match tokens(&self.stem, &t.text).as_slice() {
+                [one] => t.text.clone_from(&one.text),
+                _ => return tokens(&self.stem, body),
+            }
+        }
+        toks
+    }
+
     /// Every match of every pattern in `body`.
     fn find(&self, body: &str) -> Vec<Match> {
         if self.patterns.is_empty() {
@@ -237,7 +268,7 @@ impl Highlighter {
         }
         let needs_stem = self.patterns.iter().any(|p| matches!(p, Pattern::Stem(_)));
         let stemmed = if needs_stem {
-            tokens(&self.stem, body)
+            self.stemmed(body)
         } else {
             Vec::new()
         };
