@@ -1,10 +1,11 @@
 //! In-process search latency on an existing index (issue 5): median and p99 per query.
 //!
-//! `cargo run --release --example search_latency -- --index DIR [--runs N] [--corpus]`
+//! `cargo run --release --example search_latency -- --index DIR [--runs N] [--corpus] [--only NAME]`
 //!
 //! Opens the index once, then runs each of the six benchmark queries (`benches/common/
 //! queries.rs`: a phrase, a two-word AND, a rare word, a `--speaker` filter, a date range,
-//! `--sort date`; Reuters-21578 queries, or `corpus/` ones with `--corpus`) N times (default
+//! `--sort date`; Reuters-21578 queries, or `corpus/` ones with `--corpus`; `--only NAME` runs
+//! just the query called NAME, e.g. under `perf record`) N times (default
 //! 200) after 3 unmeasured warm-up runs, each run doing what `dateline search` does before
 //! printing: filter-value look-ups, ranking, loading the top 10 and picking their passages.
 //! The first (cold) run's time is shown apart. Every run's hits are checked (count, words,
@@ -26,12 +27,14 @@ struct Options {
     index: PathBuf,
     runs: usize,
     cases: &'static [queries::Case],
+    only: Option<String>,
 }
 
 fn options() -> Result<Options, String> {
     let mut index = None;
     let mut runs = 200;
     let mut cases = queries::REUTERS;
+    let mut only = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -45,11 +48,26 @@ fn options() -> Result<Options, String> {
                     .ok_or_else(|| format!("--runs takes a positive number, not {value:?}"))?;
             }
             "--corpus" => cases = queries::CORPUS,
+            "--only" => only = Some(args.next().ok_or("--only takes a query name")?),
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
     let index = index.ok_or("--index DIR is required")?;
-    Ok(Options { index, runs, cases })
+    if let Some(name) = &only {
+        if !cases.iter().any(|c| c.name == name) {
+            let names: Vec<_> = cases.iter().map(|c| c.name).collect();
+            return Err(format!(
+                "--only {name:?}: no such query (one of {})",
+                names.join(", ")
+            ));
+        }
+    }
+    Ok(Options {
+        index,
+        runs,
+        cases,
+        only,
+    })
 }
 
 fn ms(d: Duration) -> f64 {
@@ -67,7 +85,7 @@ fn main() -> ExitCode {
         Ok(o) => o,
         Err(e) => {
             eprintln!(
-                "search_latency: {e}\nusage: search_latency --index DIR [--runs N] [--corpus]"
+                "search_latency: {e}\nusage: search_latency --index DIR [--runs N] [--corpus] [--only NAME]"
             );
             return ExitCode::from(2);
         }
@@ -89,7 +107,11 @@ fn main() -> ExitCode {
         "query", "arguments", "hits", "first ms", "median", "p99", "max"
     );
     let mut failed = false;
-    for case in options.cases {
+    let selected = options
+        .cases
+        .iter()
+        .filter(|c| options.only.as_deref().is_none_or(|name| c.name == name));
+    for case in selected {
         let request = match queries::request(case) {
             Ok(r) => r,
             Err(e) => {

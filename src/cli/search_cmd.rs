@@ -242,6 +242,9 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Outcome> {
     }
     renderer.finish(&header).context("writing results")?;
     std::io::stdout().flush().context("writing results")?;
+    // The process ends next: unmapping every segment file first would only add a munmap per
+    // file to what the kernel does anyway at exit.
+    std::mem::forget(index);
     Ok(if shown > 0 {
         Outcome::Found
     } else {

@@ -12,8 +12,8 @@ use std::collections::BTreeSet;
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery,
-    Query as TQuery, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query as TQuery,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -22,8 +22,10 @@ use tantivy::{DateTime, Searcher, Term};
 use super::dates::DateRange;
 use super::lexer::QueryField;
 use super::query::{Node, Query};
+use super::rank::Ranking;
 use crate::error::{Error, Result};
 use crate::index::schema::{Fields, KIND_ARTICLE, exact_analyzer, fold_key as fold, stem_analyzer};
+use either::EitherQuery;
 
 /// Most dictionary words one `word*` may expand to.
 pub const MAX_EXPANSIONS: usize = 256;
@@ -49,13 +51,46 @@ pub struct Filters {
     pub agencies: Vec<String>,
 }
 
-/// Builds the one query for `query` and `filters` over article documents.
+/// A built query in the parts ranking needs (see `rank::page`).
+pub struct Built {
+    /// Text and filters, scored by BM25 alone.
+    pub base: Box<dyn TQuery>,
+    /// `base` plus the proximity clause as a SHOULD: the full score, the same matches.
+    pub full: Box<dyn TQuery>,
+    /// The proximity clause's phrases, each with the boost it has inside `full` (empty when
+    /// the query's plain words cannot stand together): their scores at a document sum to
+    /// what the clause adds there.
+    pub proximity: Vec<(Box<dyn TQuery>, f32)>,
+}
+
+impl Built {
+    /// The parts borrowed for ranking.
+    pub fn ranking(&self) -> Ranking<'_> {
+        Ranking {
+            base: self.base.as_ref(),
+            full: self.full.as_ref(),
+            proximity: &self.proximity,
+        }
+    }
+}
+
+/// Builds the one query for `query` and `filters` over article documents (the full score).
 pub fn build_query(
     query: &Query,
     filters: &Filters,
     fields: &Fields,
     searcher: &Searcher,
 ) -> Result<Box<dyn TQuery>> {
+    Ok(build(query, filters, fields, searcher)?.full)
+}
+
+/// Builds `query` and `filters` over article documents, in the parts ranking needs.
+pub fn build(
+    query: &Query,
+    filters: &Filters,
+    fields: &Fields,
+    searcher: &Searcher,
+) -> Result<Built> {
     let builder = Builder {
         expanded: std::cell::Cell::new(0),
         fields,
@@ -68,11 +103,15 @@ pub fn build_query(
         column: None,
     })?;
     let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, text)];
-    let kind = TermQuery::new(
-        Term::from_field_text(fields.kind, KIND_ARTICLE),
-        IndexRecordOption::Basic,
-    );
-    clauses.push((Occur::Must, filter(Box::new(kind))));
+    // Only article documents carry title and body tokens (see `index::schema`), so a query on
+    // those fields alone needs no `kind` clause; intersecting with it costs a seek per hit.
+    if !articles_only(&query.root) {
+        let kind = TermQuery::new(
+            Term::from_field_text(fields.kind, KIND_ARTICLE),
+            IndexRecordOption::Basic,
+        );
+        clauses.push((Occur::Must, filter(Box::new(kind))));
+    }
     if !filters.dates.is_empty() {
         let bound = |t: Option<chrono::DateTime<chrono::Utc>>, inclusive: bool| match t {
             None => Bound::Unbounded,
@@ -107,10 +146,59 @@ pub fn build_query(
             clauses.push((Occur::Must, filter(Box::new(BooleanQuery::union(any)))));
         }
     }
-    if let Some(near) = builder.proximity(&query.root) {
+    let proximity = builder.proximity(&query.root);
+    let base_clauses = clauses.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+    if let Some(near) = proximity_clause(&proximity) {
         clauses.push((Occur::Should, near));
     }
-    Ok(Box::new(BooleanQuery::new(clauses)))
+    Ok(Built {
+        base: Box::new(BooleanQuery::new(base_clauses)),
+        full: Box::new(BooleanQuery::new(clauses)),
+        proximity,
+    })
+}
+
+/// True when every document `node` matches has a title or body term, i.e. is an article: it
+/// searches only the title and body fields, and a `NOT` only takes away from such a match
+/// (a lone `NOT` starts from every document).
+fn articles_only(node: &Node) -> bool {
+    match node {
+        Node::Word { field, .. } | Node::Phrase { field, .. } | Node::Prefix { field, .. } => {
+            matches!(field, None | Some(QueryField::Title | QueryField::Body))
+        }
+        Node::Not(_) => false,
+        Node::Or(children) => children.iter().all(articles_only),
+        Node::And(children) => {
+            let mut positive = children.iter().filter(|c| !matches!(c, Node::Not(_)));
+            let mut any = false;
+            positive.all(|c| {
+                any = true;
+                articles_only(c)
+            }) && any
+        }
+    }
+}
+
+/// The proximity SHOULD clause made of its phrases: the title phrase boosted over the body
+/// one, both by the proximity weight.
+fn proximity_clause(phrases: &[(Box<dyn TQuery>, f32)]) -> Option<Box<dyn TQuery>> {
+    let any: Vec<Box<dyn TQuery>> = phrases
+        .iter()
+        .map(|(q, boost)| {
+            let inner = boost / PROXIMITY_BOOST;
+            if inner == 1.0 {
+                q.box_clone()
+            } else {
+                Box::new(BoostQuery::new(q.box_clone(), inner)) as Box<dyn TQuery>
+            }
+        })
+        .collect();
+    (!any.is_empty()).then(|| {
+        Box::new(BoostQuery::new(
+            Box::new(BooleanQuery::union(any)),
+            PROXIMITY_BOOST,
+        )) as Box<dyn TQuery>
+    })
 }
 
 /// A clause that filters without adding to the score.
@@ -216,8 +304,10 @@ impl Builder<'_> {
         body: Option<Box<dyn TQuery>>,
     ) -> Option<Box<dyn TQuery>> {
         let title = title.map(|q| Box::new(BoostQuery::new(q, TITLE_BOOST)) as Box<dyn TQuery>);
-        let any: Vec<Box<dyn TQuery>> = title.into_iter().chain(body).collect();
-        (!any.is_empty()).then(|| Box::new(BooleanQuery::union(any)) as Box<dyn TQuery>)
+        match (title, body) {
+            (Some(title), Some(body)) => Some(Box::new(EitherQuery::new(title, body))),
+            (one, other) => one.or(other),
+        }
     }
 
     fn word(&self, field: Option<QueryField>, text: &str) -> Option<Box<dyn TQuery>> {
@@ -283,103 +373,14 @@ impl Builder<'_> {
         )))
     }
 
-    /// `word*`: every dictionary word of the field(s) starting with the prefix.
-    fn prefix(
-        &self,
-        field: Option<QueryField>,
-        text: &str,
-        column: usize,
-    ) -> Result<Box<dyn TQuery>> {
-        let f = self.fields;
-        let prefix = fold(text);
-        if prefix.contains(' ') || prefix.is_empty() {
-            return Err(Error::BadQuery {
-                reason: format!("prefix {text}* must be a single word"),
-                column: Some(column),
-            });
-        }
-        let targets: &[(Field, f32)] = match field {
-            None => &[(f.title, TITLE_BOOST), (f.body, 1.0)],
-            Some(QueryField::Title) => &[(f.title, 1.0)],
-            Some(QueryField::Body) => &[(f.body, 1.0)],
-            Some(QueryField::Speaker) => &[(f.speaker, 1.0)],
-            Some(QueryField::Location) => &[(f.location, 1.0)],
-            Some(QueryField::Agency) => &[(f.agency_key, 1.0)],
-        };
-        let mut any: Vec<Box<dyn TQuery>> = Vec::new();
-        let mut count = 0;
-        for &(target, boost) in targets {
-            let words = self
-                .expand(target, &prefix)
-                .map_err(|e| Error::tantivy("expanding a prefix", e))?;
-            count += words.len();
-            self.expanded.set(self.expanded.get() + words.len());
-            if self.expanded.get() > MAX_TOTAL_EXPANSIONS {
-                return Err(Error::BadQuery {
-                    reason: format!(
-                        "the query's prefixes match more than {MAX_TOTAL_EXPANSIONS} words in all; make them longer"
-                    ),
-                    column: Some(column),
-                });
-            }
-            if count > MAX_EXPANSIONS {
-                return Err(Error::BadQuery {
-                    reason: format!(
-                        "prefix {text}* matches more than {MAX_EXPANSIONS} words; make it longer"
-                    ),
-                    column: Some(column),
-                });
-            }
-            for w in words {
-                let q: Box<dyn TQuery> = Box::new(TermQuery::new(
-                    Term::from_field_text(target, &w),
-                    IndexRecordOption::WithFreqs,
-                ));
-                any.push(if boost == 1.0 {
-                    q
-                } else {
-                    Box::new(BoostQuery::new(q, boost))
-                });
-            }
-        }
-        if any.is_empty() {
-            return Ok(Box::new(EmptyQuery));
-        }
-        Ok(Box::new(BooleanQuery::union(any)))
-    }
-
-    /// Distinct dictionary words of `field` starting with `prefix`, across segments; stops
-    /// one past [`MAX_EXPANSIONS`].
-    fn expand(&self, field: Field, prefix: &str) -> tantivy::Result<BTreeSet<String>> {
-        let mut words = BTreeSet::new();
-        for segment in self.searcher.segment_readers() {
-            let inverted = segment.inverted_index(field)?;
-            let mut stream = inverted
-                .terms()
-                .range()
-                .ge(prefix.as_bytes())
-                .into_stream()?;
-            while stream.advance() {
-                let key = stream.key();
-                if !key.starts_with(prefix.as_bytes()) {
-                    break;
-                }
-                words.insert(String::from_utf8_lossy(key).into_owned());
-                if words.len() > MAX_EXPANSIONS {
-                    return Ok(words);
-                }
-            }
-        }
-        Ok(words)
-    }
-
-    /// The SHOULD clause rewarding the query's plain words standing close together. It runs
-    /// on the exact fields, the only ones with positions, so it lifts the words as typed
-    /// (`pipeline` near `Druzhba`); inflected forms still match through the stemmed clauses.
-    fn proximity(&self, root: &Node) -> Option<Box<dyn TQuery>> {
+    /// The phrases of the SHOULD clause rewarding the query's plain words standing close
+    /// together, with their boosts (see [`proximity_clause`]). It runs on the exact fields,
+    /// the only ones with positions, so it lifts the words as typed (`pipeline` near
+    /// `Druzhba`); inflected forms still match through the stemmed clauses.
+    fn proximity(&self, root: &Node) -> Vec<(Box<dyn TQuery>, f32)> {
         let children = match root {
             Node::And(children) => children.as_slice(),
-            _ => return None,
+            _ => return Vec::new(),
         };
         let mut tokens = Vec::new();
         for child in children {
@@ -391,17 +392,23 @@ impl Builder<'_> {
             }
         }
         if tokens.len() < 2 {
-            return None;
+            return Vec::new();
         }
         let positioned: Vec<(usize, String)> = tokens.into_iter().enumerate().collect();
         let f = self.fields;
-        let near = Self::title_or_body(
-            Self::terms(f.title, &positioned, PROXIMITY_SLOP),
-            Self::terms(f.body, &positioned, PROXIMITY_SLOP),
-        )?;
-        Some(Box::new(BoostQuery::new(near, PROXIMITY_BOOST)))
+        [
+            (f.title, TITLE_BOOST * PROXIMITY_BOOST),
+            (f.body, PROXIMITY_BOOST),
+        ]
+        .into_iter()
+        .filter_map(|(field, boost)| {
+            Self::terms(field, &positioned, PROXIMITY_SLOP).map(|q| (q, boost))
+        })
+        .collect()
     }
 }
 
+mod either;
+mod prefix;
 #[cfg(test)]
 mod tests;

@@ -9,6 +9,8 @@ use tantivy::collector::Count;
 use tantivy::query::Query as TQuery;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
+use super::build::Built;
+use super::rank::Ranked;
 use super::snippet::Highlighter;
 use super::{Hit, SortBy};
 use crate::Article;
@@ -25,16 +27,17 @@ pub fn count(searcher: &Searcher, query: &dyn TQuery) -> Result<usize> {
         .map_err(|e| Error::tantivy("counting hits", e))
 }
 
-/// `limit` hits from `offset` in the requested order, with their scores (see [`super::rank`]).
+/// `limit` hits from `offset` in the requested order, with their scores, and the count (see
+/// [`super::rank`]).
 pub fn page(
     searcher: &Searcher,
-    query: &dyn TQuery,
+    built: &Built,
     fields: &Fields,
     order: (SortBy, bool),
     offset: usize,
     limit: usize,
-) -> Result<Vec<(f32, DocAddress)>> {
-    super::rank::page(searcher, query, fields, order, offset, limit)
+) -> Result<Ranked> {
+    super::rank::page(searcher, built.ranking(), fields, order, offset, limit)
 }
 
 /// Reads an article back from its stored document (the index side's `article_from_doc`).
@@ -54,7 +57,7 @@ pub struct Window {
 /// The result list, walked page by page.
 pub struct Pages<'a> {
     searcher: &'a Searcher,
-    query: &'a dyn TQuery,
+    built: &'a Built,
     fields: &'a Fields,
     order: (SortBy, bool),
     highlighter: &'a Highlighter,
@@ -63,13 +66,15 @@ pub struct Pages<'a> {
     next: usize,
     /// Hits still to fetch (`usize::MAX` for all).
     remaining: usize,
+    /// The first batch, when ranked already (with the count).
+    first: Option<Vec<(f32, DocAddress)>>,
 }
 
 impl<'a> Pages<'a> {
     /// The hits `window` selects.
     pub fn new(
         searcher: &'a Searcher,
-        query: &'a dyn TQuery,
+        built: &'a Built,
         fields: &'a Fields,
         highlighter: &'a Highlighter,
         load: &'a LoadFn<'a>,
@@ -78,27 +83,49 @@ impl<'a> Pages<'a> {
         let remaining = window.limit.unwrap_or(usize::MAX);
         Pages {
             searcher,
-            query,
+            built,
             fields,
             order: window.order,
             highlighter,
             load,
             next: window.offset,
             remaining,
+            first: None,
         }
+    }
+
+    /// The size of the first batch: what [`Pages::with_first`] must be given.
+    pub fn first_size(window: Window) -> usize {
+        window.limit.unwrap_or(usize::MAX).min(BATCH)
+    }
+
+    /// Uses `hits` (ranked for this window's offset and [`Pages::first_size`]) as the first
+    /// batch instead of ranking it again.
+    pub fn with_first(mut self, hits: Vec<(f32, DocAddress)>) -> Self {
+        self.first = Some(hits);
+        self
     }
 
     /// The next batch of hits, empty at the end.
     pub fn next_batch(&mut self) -> Result<Vec<Hit>> {
         let want = self.remaining.min(BATCH);
-        let ranked = page(
-            self.searcher,
-            self.query,
-            self.fields,
-            self.order,
-            self.next,
-            want,
-        )?;
+        if want == 0 {
+            return Ok(Vec::new());
+        }
+        let ranked = match self.first.take() {
+            Some(first) => first,
+            None => {
+                page(
+                    self.searcher,
+                    self.built,
+                    self.fields,
+                    self.order,
+                    self.next,
+                    want,
+                )?
+                .hits
+            }
+        };
         let mut hits = Vec::with_capacity(ranked.len());
         for (i, (score, address)) in ranked.iter().enumerate() {
             let doc: TantivyDocument = self
@@ -127,7 +154,7 @@ impl<'a> Pages<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::build::{Filters, build_query};
+    use crate::search::build::{Filters, build};
     use crate::search::query::Query;
     use crate::search::testkit::{TestIndex, plain};
 
@@ -156,7 +183,7 @@ mod tests {
     ) -> Vec<String> {
         let searcher = ix.reader.searcher();
         let query = Query::parse("oil").unwrap();
-        let built = build_query(&query, &Filters::default(), &ix.fields, &searcher).unwrap();
+        let built = build(&query, &Filters::default(), &ix.fields, &searcher).unwrap();
         let highlighter = Highlighter::new(&query);
         let load = |d: &TantivyDocument| ix.article_of(d);
         let window = Window {
@@ -164,14 +191,7 @@ mod tests {
             offset,
             limit,
         };
-        let mut pages = Pages::new(
-            &searcher,
-            built.as_ref(),
-            &ix.fields,
-            &highlighter,
-            &load,
-            window,
-        );
+        let mut pages = Pages::new(&searcher, &built, &ix.fields, &highlighter, &load, window);
         let mut out = Vec::new();
         loop {
             let batch = pages.next_batch().unwrap();

@@ -1,14 +1,14 @@
 //! A search made ready to run: the request's query built against one searcher, its hit
-//! count, and, when an exact phrase finds nothing, the relaxed "near matches" query instead.
+//! count (ranked in one pass with the first batch of hits), and, when an exact phrase finds
+//! nothing, the relaxed "near matches" query instead.
 //!
 //! [`Plan::pages`] walks its hits; [`top_hits`] is the one-call form for library users and
 //! benchmarks. Nothing here prints: the command decides what to say about a relaxed phrase.
 
-use tantivy::Searcher;
-use tantivy::query::Query as TQuery;
+use tantivy::{DocAddress, Searcher};
 
-use super::build::build_query;
-use super::exec::{LoadFn, Pages, Window, count};
+use super::build::{Built, build};
+use super::exec::{LoadFn, Pages, Window, page};
 use super::render::Header;
 use super::snippet::Highlighter;
 use super::{Hit, Query, RELAXED_SLOP, SearchRequest};
@@ -31,8 +31,8 @@ pub enum PhraseFallback {
 pub struct Plan {
     /// The query that runs (relaxed when `fallback` says so).
     pub query: Query,
-    /// The tantivy query.
-    pub built: Box<dyn TQuery>,
+    /// The tantivy query, in the parts ranking needs.
+    pub built: Built,
     /// Number of matching articles.
     pub total: usize,
     /// Whether the exact phrases were relaxed.
@@ -41,38 +41,52 @@ pub struct Plan {
     pub highlighter: Highlighter,
     /// The request's order and window.
     pub window: Window,
+    /// The window's first batch, ranked in the pass that counted the hits.
+    first: Vec<(f32, DocAddress)>,
 }
 
 impl Plan {
     /// Builds and counts `request` on `searcher`; relaxes exact phrases that find nothing.
+    /// The first batch of hits is ranked in the same pass as the count.
     pub fn new(request: &SearchRequest, fields: &Fields, searcher: &Searcher) -> Result<Plan> {
-        let mut query = request.query.clone();
-        let mut built = build_query(&query, &request.filters, fields, searcher)?;
-        let mut total = count(searcher, built.as_ref())?;
-        let mut fallback = PhraseFallback::None;
-        if total == 0 && query.has_exact_phrase() {
-            let near = query.relaxed(RELAXED_SLOP);
-            let near_built = build_query(&near, &request.filters, fields, searcher)?;
-            let near_total = count(searcher, near_built.as_ref())?;
-            fallback = PhraseFallback::NothingNear;
-            if near_total > 0 {
-                (query, built, total, fallback) =
-                    (near, near_built, near_total, PhraseFallback::Relaxed);
-            }
-        }
-        let highlighter = Highlighter::new(&query);
         let window = Window {
             order: (request.sort, request.reverse),
             offset: request.offset,
             limit: (!request.all).then_some(request.limit),
         };
+        let first_page = |built: &Built| {
+            page(
+                searcher,
+                built,
+                fields,
+                window.order,
+                window.offset,
+                Pages::first_size(window),
+            )
+        };
+        let mut query = request.query.clone();
+        let mut built = build(&query, &request.filters, fields, searcher)?;
+        let mut ranked = first_page(&built)?;
+        let mut fallback = PhraseFallback::None;
+        if ranked.total == 0 && query.has_exact_phrase() {
+            let near = query.relaxed(RELAXED_SLOP);
+            let near_built = build(&near, &request.filters, fields, searcher)?;
+            let near_ranked = first_page(&near_built)?;
+            fallback = PhraseFallback::NothingNear;
+            if near_ranked.total > 0 {
+                (query, built, ranked, fallback) =
+                    (near, near_built, near_ranked, PhraseFallback::Relaxed);
+            }
+        }
+        let highlighter = Highlighter::new(&query);
         Ok(Plan {
             query,
             built,
-            total,
+            total: ranked.total,
             fallback,
             highlighter,
             window,
+            first: ranked.hits,
         })
     }
 
@@ -94,12 +108,13 @@ impl Plan {
     ) -> Pages<'a> {
         Pages::new(
             searcher,
-            self.built.as_ref(),
+            &self.built,
             fields,
             &self.highlighter,
             load,
             self.window,
         )
+        .with_first(self.first.clone())
     }
 }
 

@@ -1,18 +1,21 @@
-//! One page of hits in a fully deterministic order, fast.
+//! One page of hits in a fully deterministic order, and the hit count, in one pass.
 //!
 //! tantivy's plain score collector is several times faster than one sorting on a tuple of
 //! score, date and id (which needs a string column per matching document), so the page is
-//! fetched by the primary key alone (score, or date then score), with a little slack; when
-//! documents tied with the page's last one may lie beyond what was fetched, the fetch doubles
-//! until they do not. Only those few candidates are then read for their date and id and
-//! sorted by the full order: score, then newest, then id (or date, then score, then id).
-//! Undated articles come last in both date orders.
+//! fetched by the primary key alone (the score, or the date column without scoring at all),
+//! with a little slack; when documents tied with the page's last one may lie beyond what was
+//! fetched, the fetch doubles until they do not. Only those few candidates are then given
+//! what the order still needs (their date; their score under `--sort date`; their id where
+//! everything else ties) and sorted by the full order: score, then newest, then id (or date,
+//! then score, then id). Undated articles come last in both date orders. The proximity
+//! clause re-ranks only the [`RERANK`] best by BM25 (see [`page`]).
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
-use tantivy::collector::TopDocs;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{Bm25StatisticsProvider, Query as TQuery};
 use tantivy::{DateTime, DocAddress, Order, Searcher};
@@ -20,6 +23,9 @@ use tantivy::{DateTime, DocAddress, Order, Searcher};
 use super::SortBy;
 use crate::error::{Error, Result};
 use crate::index::schema::{Fields, KIND_ARTICLE};
+use probe::{add_proximity, add_scores};
+
+mod probe;
 
 /// BM25 statistics over article documents only. The index also holds quote and source
 /// documents (see `index::schema`), which carry no title or body tokens; counted as documents
@@ -58,6 +64,9 @@ impl Bm25StatisticsProvider for ArticleStatistics<'_> {
 /// Extra candidates fetched beyond the page, so ties at its end rarely need a second fetch.
 const SLACK: usize = 16;
 
+/// How many of the best documents by BM25 alone the proximity clause re-ranks (see [`page`]).
+pub const RERANK: usize = 1000;
+
 struct Candidate {
     score: f32,
     date: Option<i64>,
@@ -69,132 +78,255 @@ fn tantivy_err(e: tantivy::TantivyError) -> Error {
     Error::tantivy("ranking hits", e)
 }
 
-/// Hits `offset..offset + limit` in the requested order, with their scores.
+/// A page of hits and the number of documents the query matches, counted in the same pass.
+#[derive(Debug, Default)]
+pub struct Ranked {
+    /// Number of matching documents.
+    pub total: usize,
+    /// The page's documents in order, with their scores.
+    pub hits: Vec<(f32, DocAddress)>,
+}
+
+/// What to rank: the query that matches and scores (`base`), and the proximity clause that
+/// lifts documents where the words stand close (see `build::Built`).
+#[derive(Clone, Copy)]
+pub struct Ranking<'a> {
+    /// Text and filters, scored by BM25.
+    pub base: &'a dyn TQuery,
+    /// `base` with the proximity clause as a SHOULD: the full score.
+    pub full: &'a dyn TQuery,
+    /// The proximity clause's phrases with their boosts (empty when there is none).
+    pub proximity: &'a [(Box<dyn TQuery>, f32)],
+}
+
+/// Hits `offset..offset + limit` in the requested order, with their scores, and the count.
+///
+/// By score, the proximity clause re-ranks only the [`RERANK`] best documents by BM25 (and the
+/// page, when it reaches further): evaluating a sloppy phrase on every matching document was
+/// most of the cost of a many-word query, and a document outside that head seldom belongs on
+/// the first page. The order stays total and stable across pages: the head by full score,
+/// then the rest by BM25, ties by newest then id. Every other order uses the full score.
 pub fn page(
     searcher: &Searcher,
-    query: &dyn TQuery,
+    ranking: Ranking<'_>,
     fields: &Fields,
     order: (SortBy, bool),
     offset: usize,
     limit: usize,
-) -> Result<Vec<(f32, DocAddress)>> {
+) -> Result<Ranked> {
+    let stats = ArticleStatistics::new(searcher, fields)?;
     // An offset past every document finds nothing; tantivy would first allocate a heap of
     // offset + limit entries (and overflow on absurd offsets) to learn that (issue 6).
     let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
     if limit == 0 || offset >= docs {
-        return Ok(Vec::new());
+        let total = searcher.search(ranking.base, &Count).map_err(tantivy_err)?;
+        return Ok(Ranked {
+            total,
+            hits: Vec::new(),
+        });
     }
     let limit = limit.min(docs);
-    let want = offset + limit;
-    let mut n = want + SLACK;
-    let fetched = loop {
-        let fetched = fetch(searcher, query, fields, order, n)?;
-        // Sorted by the primary key: if the last one fetched differs from the page's last,
-        // every document tied with the page's last is among those fetched.
-        let complete = fetched.len() < n || fetched[n - 1].0 != fetched[want - 1].0;
-        if complete {
-            break fetched;
-        }
-        // Past every document there is nothing more to fetch.
-        n = n.saturating_mul(2).min(docs + SLACK);
-    };
-    let mut candidates = enrich(searcher, fields, fetched)?;
-    candidates.sort_by(|a, b| compare(order, a, b));
-    Ok(candidates
+    if order != (SortBy::Score, false) || ranking.proximity.is_empty() {
+        return ordered(searcher, ranking.full, &stats, fields, order, offset, limit);
+    }
+    let reach = (offset + limit).max(RERANK);
+    let (total, mut candidates) = sorted(searcher, ranking.base, &stats, fields, order, reach)?;
+    let n = candidates.len().min(RERANK);
+    add_proximity(searcher, ranking.proximity, &stats, &mut candidates[..n])?;
+    sort_candidates(searcher, fields, order, &mut candidates[..n])?;
+    Ok(window(total, candidates, offset, limit))
+}
+
+/// The hits `offset..offset + limit` of sorted candidates.
+fn window(total: usize, candidates: Vec<Candidate>, offset: usize, limit: usize) -> Ranked {
+    let hits = candidates
         .into_iter()
         .skip(offset)
         .take(limit)
         .map(|c| (c.score, c.address))
-        .collect())
+        .collect();
+    Ranked { total, hits }
 }
 
-/// Primary key (score, and the date for date order) and score of the top `n` documents.
+/// [`page`] for one query scored as it is.
+fn ordered(
+    searcher: &Searcher,
+    query: &dyn TQuery,
+    stats: &ArticleStatistics<'_>,
+    fields: &Fields,
+    order: (SortBy, bool),
+    offset: usize,
+    limit: usize,
+) -> Result<Ranked> {
+    let (total, candidates) = sorted(searcher, query, stats, fields, order, offset + limit)?;
+    Ok(window(total, candidates, offset, limit))
+}
+
+/// The count, and at least the first `want` matching documents (all of them if fewer) in the
+/// full order; more when some tie with the `want`-th, so any window up to `want` is exact.
+fn sorted(
+    searcher: &Searcher,
+    query: &dyn TQuery,
+    stats: &ArticleStatistics<'_>,
+    fields: &Fields,
+    order: (SortBy, bool),
+    want: usize,
+) -> Result<(usize, Vec<Candidate>)> {
+    let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    let want = want.clamp(1, docs.max(1));
+    let mut n = want + SLACK;
+    let (total, fetched) = loop {
+        let (total, fetched) = fetch(searcher, query, stats, fields, order, n)?;
+        // Sorted by the primary key: if the last one fetched differs from the page's last,
+        // every document tied with the page's last is among those fetched.
+        let complete = fetched.len() < n || fetched[n - 1].0 != fetched[want - 1].0;
+        if complete {
+            break (total, fetched);
+        }
+        // Past every document there is nothing more to fetch.
+        n = n.saturating_mul(2).min(docs + SLACK);
+    };
+    let addresses: Vec<(f32, DocAddress)> = fetched.iter().map(|f| (f.1, f.2)).collect();
+    let mut candidates = enrich(searcher, fields, &addresses)?;
+    if order.0 == SortBy::Date {
+        // Fetched by date alone: only these few need the score that breaks date ties.
+        add_scores(searcher, query, stats, &mut candidates)?;
+    }
+    sort_candidates(searcher, fields, order, &mut candidates)?;
+    Ok((total, candidates))
+}
+
+/// Primary key (score, or the date for date order), score (zero until known) and address of
+/// the top `n` documents.
 type Fetched = Vec<((f32, Option<i64>), f32, DocAddress)>;
 
+/// The count and the top `n` documents by the primary key, in one pass over the matches.
 fn fetch(
     searcher: &Searcher,
     query: &dyn TQuery,
+    stats: &ArticleStatistics<'_>,
     fields: &Fields,
     (sort, reverse): (SortBy, bool),
     n: usize,
-) -> Result<Fetched> {
+) -> Result<(usize, Fetched)> {
     let top = TopDocs::with_limit(n);
-    let stats = ArticleStatistics::new(searcher, fields)?;
     Ok(match (sort, reverse) {
-        (SortBy::Score, false) => searcher
-            .search_with_statistics_provider(query, &top.order_by_score(), &stats)
-            .map_err(tantivy_err)?
-            .into_iter()
-            .map(|(score, address)| ((score, None), score, address))
-            .collect(),
-        (SortBy::Score, true) => searcher
-            .search_with_statistics_provider(
-                query,
-                &top.order_by((SortBySimilarityScore, Order::Asc)),
-                &stats,
-            )
-            .map_err(tantivy_err)?
-            .into_iter()
-            .map(|(score, address)| ((score, None), score, address))
-            .collect(),
+        (SortBy::Score, false) => {
+            let (total, top) = searcher
+                .search_with_statistics_provider(query, &(Count, top.order_by_score()), stats)
+                .map_err(tantivy_err)?;
+            let fetched = top
+                .into_iter()
+                .map(|(score, address)| ((score, None), score, address))
+                .collect();
+            (total, fetched)
+        }
+        (SortBy::Score, true) => {
+            let (total, top) = searcher
+                .search_with_statistics_provider(
+                    query,
+                    &(Count, top.order_by((SortBySimilarityScore, Order::Asc))),
+                    stats,
+                )
+                .map_err(tantivy_err)?;
+            let fetched = top
+                .into_iter()
+                .map(|(score, address)| ((score, None), score, address))
+                .collect();
+            (total, fetched)
+        }
         (SortBy::Date, _) => {
+            // The date column alone, without scoring: no collector here needs a score, so
+            // tantivy skips the proximity clause and every BM25 computation.
             let name = fields.schema.get_field_name(fields.published);
             let date = SortByStaticFastValue::<DateTime>::for_field(name);
             let first = if reverse { Order::Asc } else { Order::Desc };
-            searcher
-                .search_with_statistics_provider(
-                    query,
-                    &top.order_by(((date, first), (SortBySimilarityScore, Order::Desc))),
-                    &stats,
-                )
-                .map_err(tantivy_err)?
+            let (total, top) = searcher
+                .search(query, &(Count, top.order_by((date, first))))
+                .map_err(tantivy_err)?;
+            let fetched = top
                 .into_iter()
-                .map(|((date, score), address)| {
+                .map(|(date, address)| {
                     let date = date.map(|d| d.into_timestamp_secs());
-                    ((score, date), score, address)
+                    ((0.0, date), 0.0, address)
                 })
-                .collect()
+                .collect();
+            (total, fetched)
         }
     })
 }
 
-/// Reads the date and id of each fetched document from the fast fields.
-fn enrich(searcher: &Searcher, fields: &Fields, fetched: Fetched) -> Result<Vec<Candidate>> {
-    let schema = &fields.schema;
-    let (date_name, id_name) = (
-        schema.get_field_name(fields.published),
-        schema.get_field_name(fields.id),
-    );
-    let mut columns: HashMap<u32, (Column<DateTime>, Option<StrColumn>)> = HashMap::new();
+/// Reads the date of each fetched document from its fast column; ids are read later, and
+/// only for ties (see [`sort_candidates`]).
+fn enrich(
+    searcher: &Searcher,
+    fields: &Fields,
+    fetched: &[(f32, DocAddress)],
+) -> Result<Vec<Candidate>> {
+    let date_name = fields.schema.get_field_name(fields.published);
+    let mut columns: HashMap<u32, Column<DateTime>> = HashMap::new();
     let mut out = Vec::with_capacity(fetched.len());
-    for (_, score, address) in fetched {
-        let (dates, ids) = match columns.entry(address.segment_ord) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => {
+    for &(score, address) in fetched {
+        let dates = match columns.entry(address.segment_ord) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => {
                 let fast = searcher.segment_reader(address.segment_ord).fast_fields();
-                e.insert((
-                    fast.date(date_name).map_err(tantivy_err)?,
-                    fast.str(id_name).map_err(tantivy_err)?,
-                ))
+                e.insert(fast.date(date_name).map_err(tantivy_err)?)
             }
         };
         let date = dates.first(address.doc_id).map(|d| d.into_timestamp_secs());
-        let mut id = String::new();
-        if let Some(ord) = ids.as_ref().and_then(|c| c.ords().first(address.doc_id)) {
-            if let Some(column) = ids {
-                column
-                    .ord_to_str(ord, &mut id)
-                    .map_err(|e| Error::io("index id column", e))?;
-            }
-        }
         out.push(Candidate {
             score,
             date,
-            id,
+            id: String::new(),
             address,
         });
     }
     Ok(out)
+}
+
+/// Sorts `candidates` by the full order. The id, the last tie-break, is read only for runs of
+/// candidates tied on everything else: each read decompresses a block of the id column, which
+/// cost more than the rest of a page's ranking when done for every candidate.
+fn sort_candidates(
+    searcher: &Searcher,
+    fields: &Fields,
+    order: (SortBy, bool),
+    candidates: &mut [Candidate],
+) -> Result<()> {
+    candidates.sort_by(|a, b| compare(order, a, b));
+    let id_name = fields.schema.get_field_name(fields.id);
+    let mut columns: HashMap<u32, Option<StrColumn>> = HashMap::new();
+    let mut start = 0;
+    while start < candidates.len() {
+        let mut end = start + 1;
+        while end < candidates.len()
+            && compare(order, &candidates[start], &candidates[end]) == Ordering::Equal
+        {
+            end += 1;
+        }
+        if end - start > 1 {
+            for c in &mut candidates[start..end] {
+                let ids = match columns.entry(c.address.segment_ord) {
+                    Entry::Occupied(e) => e.into_mut(),
+                    Entry::Vacant(e) => {
+                        let fast = searcher.segment_reader(c.address.segment_ord).fast_fields();
+                        e.insert(fast.str(id_name).map_err(tantivy_err)?)
+                    }
+                };
+                if let Some(column) = ids {
+                    if let Some(ord) = column.ords().first(c.address.doc_id) {
+                        column
+                            .ord_to_str(ord, &mut c.id)
+                            .map_err(|e| Error::io("index id column", e))?;
+                    }
+                }
+            }
+            candidates[start..end].sort_by(|a, b| a.id.cmp(&b.id));
+        }
+        start = end;
+    }
+    Ok(())
 }
 
 /// Newest first, undated last.
@@ -215,6 +347,7 @@ fn oldest_first(a: Option<i64>, b: Option<i64>) -> Ordering {
     }
 }
 
+/// The full order but for the id, the last tie-break.
 fn compare((sort, reverse): (SortBy, bool), a: &Candidate, b: &Candidate) -> Ordering {
     let by_score = if reverse {
         a.score.total_cmp(&b.score)
@@ -232,5 +365,7 @@ fn compare((sort, reverse): (SortBy, bool), a: &Candidate, b: &Candidate) -> Ord
             by_date.then_with(|| b.score.total_cmp(&a.score))
         }
     }
-    .then_with(|| a.id.cmp(&b.id))
 }
+
+#[cfg(test)]
+mod tests;

@@ -17,6 +17,7 @@ use super::query::{Node, Query};
 use super::sentences::sentence_spans;
 use crate::Article;
 use crate::index::schema::{exact_analyzer, stem_analyzer};
+use cut::{CharCounter, cut, truncate};
 
 /// Most passages shown per hit.
 pub const MAX_PASSAGES: usize = 3;
@@ -230,6 +231,37 @@ impl Highlighter {
         }
     }
 
+    /// `body`'s tokens as the stemmed analyzer gives them, except that words which cannot
+    /// match a stem pattern keep their unstemmed form: stemming keeps a word's first letter,
+    /// so only words starting as a pattern word does are stemmed. Stemming every word of the
+    /// body was most of the cost of a page of hits.
+    fn stemmed(&self, body: &str) -> Vec<Tok> {
+        let firsts: Vec<char> = self
+            .patterns
+            .iter()
+            .filter_map(|p| match p {
+                Pattern::Stem(words) => Some(words),
+                _ => None,
+            })
+            .flatten()
+            .filter_map(|w| w.chars().next())
+            .collect();
+        let mut toks = tokens(&self.exact, body);
+        for t in &mut toks {
+            if !t.text.chars().next().is_some_and(|c| firsts.contains(&c)) {
+                continue;
+            }
+            // The exact analyzer is the stemmed one without the stemmer, so the word comes
+            // back as one token, stemmed; if folding made it split or too long, stem the
+            // body the plain way.
+            match tokens(&self.stem, &t.text).as_slice() {
+                [one] => t.text.clone_from(&one.text),
+                _ => return tokens(&self.stem, body),
+            }
+        }
+        toks
+    }
+
     /// Every match of every pattern in `body`.
     fn find(&self, body: &str) -> Vec<Match> {
         if self.patterns.is_empty() {
@@ -237,7 +269,7 @@ impl Highlighter {
         }
         let needs_stem = self.patterns.iter().any(|p| matches!(p, Pattern::Stem(_)));
         let stemmed = if needs_stem {
-            tokens(&self.stem, body)
+            self.stemmed(body)
         } else {
             Vec::new()
         };
@@ -320,81 +352,6 @@ fn merge(ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     out
 }
 
-/// `text` cut to at most `max` bytes, at a character boundary.
-fn truncate(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
-/// A sentence longer than [`MAX_PASSAGE_BYTES`] cut to a window at word bounds, starting a
-/// little before its first highlight.
-fn cut(body: &str, s: usize, e: usize, first: Option<(usize, usize)>) -> (usize, usize) {
-    if e - s <= MAX_PASSAGE_BYTES {
-        return (s, e);
-    }
-    let mut anchor = first.map_or(s, |(from, _)| {
-        from.saturating_sub(MAX_PASSAGE_BYTES / 4).max(s)
-    });
-    while !body.is_char_boundary(anchor) {
-        anchor -= 1;
-    }
-    let start = if anchor == s {
-        s
-    } else {
-        // Begin at the next word.
-        body[anchor..e]
-            .char_indices()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(anchor, |(i, c)| anchor + i + c.len_utf8())
-            // Never past the first highlight (a long run without spaces).
-            .min(first.map_or(e, |(from, _)| from))
-    };
-    let mut end = (start + MAX_PASSAGE_BYTES).min(e);
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    if end < e {
-        // End after the last whole word.
-        end = body[start..end]
-            .rfind(char::is_whitespace)
-            .map_or(end, |i| start + i);
-    }
-    (start, end)
-}
-
-/// Converts increasing byte offsets of one text into character offsets in one pass.
-struct CharCounter<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CharCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        CharCounter {
-            text,
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    fn at(&mut self, byte: usize) -> usize {
-        if byte < self.byte {
-            // Not expected (callers go forward), but stay correct.
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += self.text[self.byte..byte].chars().count();
-        self.byte = byte;
-        self.chars
-    }
-}
-
+mod cut;
 #[cfg(test)]
 mod tests;

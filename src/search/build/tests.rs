@@ -232,3 +232,28 @@ fn punctuation_only_query_is_a_bad_query() {
         "bad query: query has no searchable words (only punctuation?)"
     );
 }
+
+#[test]
+fn kind_clause_is_left_out_only_when_title_and_body_decide() {
+    let only = |text: &str| articles_only(&Query::parse(text).unwrap().root);
+    for text in [
+        "oil",
+        "\"crude oil\"",
+        "pipel*",
+        "oil prices",
+        "oil OR gas",
+        "title:oil body:gas",
+        "oil -gas",
+    ] {
+        assert!(only(text), "{text}");
+    }
+    for text in [
+        "-oil",
+        "speaker:Peskov",
+        "oil OR location:kyiv",
+        "agency:reuters oil",
+        "oil OR -gas",
+    ] {
+        assert!(!only(text), "{text}");
+    }
+}
