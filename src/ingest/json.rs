@@ -116,9 +116,7 @@ fn draft_from(map: &Map<String, Value>) -> std::result::Result<Draft, String> {
         return Err("record has neither a title nor a body".into());
     }
     let mut draft = Draft {
-        title: title
-            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-            .unwrap_or_default(),
+        title: title.map(super::collapse_whitespace).unwrap_or_default(),
         ..Draft::default()
     };
     if let Some(date) = field(map, &["date", "published", "datetime"]) {

@@ -278,6 +278,49 @@ fn push_normalised(buf: &mut Vec<u8>, s: &str) {
     }
 }
 
+/// `s` with whitespace runs made one space and the ends trimmed: the same string as
+/// `s.split_whitespace().collect::<Vec<_>>().join(" ")`, built in one allocation. Titles,
+/// bylines and speaker roles of every article pass through here.
+pub(crate) fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    if !s.is_ascii() {
+        // Unicode whitespace (no-break spaces, U+2009...) counts too: the general path.
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        return out;
+    }
+    // ASCII: whitespace is space, tab, LF, VT, FF, CR; copy the runs between them whole.
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && is_ascii_space(b[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !is_ascii_space(b[i]) {
+            i += 1;
+        }
+        if start < i {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&s[start..i]);
+        }
+    }
+    out
+}
+
+/// ASCII whitespace as `char::is_whitespace` sees it (vertical tab included, unlike
+/// `u8::is_ascii_whitespace`).
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (9..=13).contains(&b)
+}
+
 /// Position of the first byte >= 0x80: 32-byte chunks are tested without early exit
 /// (vectorised), then the hit chunk byte by byte.
 fn first_non_ascii(bytes: &[u8]) -> Option<usize> {

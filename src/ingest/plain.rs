@@ -226,7 +226,7 @@ fn join_headers<'a>(extra: &[&str], rest: &'a str) -> Cow<'a, str> {
 }
 
 fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::ingest::collapse_whitespace(s)
 }
 
 /// `s` without any leading repeats of `prefix`: `trim_start_matches`, without building a

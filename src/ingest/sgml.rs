@@ -253,7 +253,7 @@ fn decode_entity(name: &str) -> Option<char> {
 }
 
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::ingest::collapse_whitespace(s)
 }
 
 #[cfg(test)]
