@@ -306,7 +306,12 @@ fn name_text(body: &str, toks: &[Tok]) -> String {
         let w = t.text(body);
         w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase())
     });
-    let mut s = String::new();
+    // Sized once: the name's span in the body is at least as long as the name written out.
+    let span = toks
+        .first()
+        .zip(toks.last())
+        .map_or(0, |(a, z)| z.end - a.start);
+    let mut s = String::with_capacity(span);
     for t in toks {
         if !s.is_empty() {
             s.push(' ');
@@ -336,7 +341,7 @@ fn squash(s: &str) -> String {
 fn build(body: &str, reg: Registry, findings: &[Finding], owner: &[Option<usize>]) -> Attribution {
     let mut counts = vec![0usize; reg.entities.len()];
     let mut conv = CharOffsets::new(body);
-    let mut quotes = Vec::new();
+    let mut quotes = Vec::with_capacity(findings.len());
     for (f, o) in findings.iter().zip(owner) {
         let Some(o) = *o else { continue };
         if f.text.is_empty() {
