@@ -58,7 +58,7 @@ pub fn parse_json(path: &Path, text: &str) -> Result<Parsed> {
         ));
     }
     for (n, line) in text.split('\n').enumerate() {
-        if line.trim().is_empty() {
+        if crate::ingest::is_blank(line) {
             continue;
         }
         let line_no = u32::try_from(n + 1).unwrap_or(u32::MAX);

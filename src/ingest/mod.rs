@@ -324,6 +324,21 @@ pub(crate) fn collapse_whitespace(s: &str) -> String {
     out
 }
 
+/// `s.trim().is_empty()`, deciding most lines at their first byte: a line of text ends the
+/// test at once, and only a line with non-ASCII bytes before any other byte takes the
+/// general path.
+pub(crate) fn is_blank(s: &str) -> bool {
+    for &b in s.as_bytes() {
+        if b >= 0x80 {
+            return s.trim().is_empty();
+        }
+        if !is_ascii_space(b) {
+            return false;
+        }
+    }
+    true
+}
+
 /// ASCII whitespace as `char::is_whitespace` sees it (vertical tab included, unlike
 /// `u8::is_ascii_whitespace`).
 #[inline]

@@ -328,3 +328,19 @@ fn path_text_is_the_displayed_path() {
     let p = Path::new("corpus/ä b/001.txt");
     assert_eq!(path_text(p), "corpus/ä b/001.txt");
 }
+
+#[test]
+fn is_blank_matches_trim_is_empty() {
+    for s in [
+        "",
+        " \t\r",
+        "\u{a0}",
+        " \u{2009} ",
+        "a",
+        " a ",
+        "\u{a0}x",
+        "\u{b}\u{c}",
+    ] {
+        assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
+    }
+}

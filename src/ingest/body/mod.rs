@@ -118,7 +118,7 @@ fn paragraph_spans(text: &str) -> Paragraphs {
     for end in ends {
         let line = &text[start..end];
         start = end + 1;
-        if line.trim().is_empty() {
+        if crate::ingest::is_blank(line) {
             flush_block(&block, &mut out);
             block.clear();
         } else {
