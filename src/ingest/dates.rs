@@ -132,7 +132,7 @@ fn take_token(token: &str, p: &mut Parts, pending_pm: &mut Option<bool>) -> bool
     if lower == "am" || lower == "pm" || lower == "a.m." || lower == "p.m." {
         return apply_meridiem(p, lower.starts_with('p')) && pending_pm.replace(true).is_none();
     }
-    if is_weekday(&lower) {
+    if is_weekday(lower) {
         return true;
     }
     if let Some(m) = month_number(token) {
@@ -149,7 +149,7 @@ fn take_token(token: &str, p: &mut Parts, pending_pm: &mut Option<bool>) -> bool
             && p.month.replace(m).is_none()
             && p.day.replace(d).is_none();
     }
-    if let Some(time) = clock_time(&lower) {
+    if let Some(time) = clock_time(lower) {
         return p.time.replace(time).is_none();
     }
     let digits = token.trim_end_matches('.');
