@@ -30,37 +30,47 @@ pub fn month_number(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    // Lower-cased on the stack: this runs on many words of every dateline and date line.
+    // Lower-cased on the stack and compared as bytes: this runs on many words of every
+    // dateline and date line.
     let mut buf = [0u8; 9];
-    buf[..w.len()].copy_from_slice(w.as_bytes());
-    buf.make_ascii_lowercase();
-    let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = &*lower;
     let index = NAMES.iter().position(|name| {
         // Full name, three-letter abbreviation, or `sept`.
-        *name == lower
-            || (lower.len() == 3 && name.starts_with(lower))
-            || (lower == "sept" && *name == "september")
+        name.as_bytes() == lower
+            || (lower.len() == 3 && name.as_bytes().starts_with(lower))
+            || (lower == b"sept" && *name == "september")
     })?;
     u32::try_from(index + 1).ok()
 }
 
 /// UTC offset in seconds of a time-zone abbreviation used on the wires.
 pub fn zone_offset(abbr: &str) -> Option<i32> {
-    let hours = match abbr.to_ascii_uppercase().as_str() {
-        "GMT" | "UTC" | "Z" | "UT" => 0,
-        "BST" | "CET" | "WAT" => 1,
-        "CEST" | "EET" | "SAST" => 2,
-        "EEST" | "MSK" => 3,
-        "IST" => return Some(19_800),
-        "HKT" | "SGT" | "AWST" => 8,
-        "JST" | "KST" => 9,
-        "AEST" => 10,
-        "AEDT" => 11,
-        "EDT" => -4,
-        "EST" | "CDT" => -5,
-        "CST" | "MDT" => -6,
-        "MST" | "PDT" => -7,
-        "PST" => -8,
+    // Every abbreviation has at most four letters: upper-case on the stack, no allocation.
+    if abbr.len() > 4 {
+        return None;
+    }
+    let mut buf = [0u8; 4];
+    let upper = &mut buf[..abbr.len()];
+    upper.copy_from_slice(abbr.as_bytes());
+    upper.make_ascii_uppercase();
+    let hours = match &*upper {
+        b"GMT" | b"UTC" | b"Z" | b"UT" => 0,
+        b"BST" | b"CET" | b"WAT" => 1,
+        b"CEST" | b"EET" | b"SAST" => 2,
+        b"EEST" | b"MSK" => 3,
+        b"IST" => return Some(19_800),
+        b"HKT" | b"SGT" | b"AWST" => 8,
+        b"JST" | b"KST" => 9,
+        b"AEST" => 10,
+        b"AEDT" => 11,
+        b"EDT" => -4,
+        b"EST" | b"CDT" => -5,
+        b"CST" | b"MDT" => -6,
+        b"MST" | b"PDT" => -7,
+        b"PST" => -8,
         _ => return None,
     };
     Some(hours * 3600)
@@ -106,12 +116,23 @@ pub fn parse_stamp(line: &str) -> Option<Published> {
 }
 
 fn take_token(token: &str, p: &mut Parts, pending_pm: &mut Option<bool>) -> bool {
-    let lower = token.to_ascii_lowercase();
+    // Lower-cased on the stack: [`parse_stamp`] reads lines of at most 60 bytes, and runs on
+    // the first lines of every article, most of them not dates.
+    let mut buf = [0u8; 64];
+    let Some(lower) = buf.get_mut(..token.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(token.as_bytes());
+    lower.make_ascii_lowercase();
+    // ASCII case changes keep UTF-8 valid.
+    let Ok(lower) = std::str::from_utf8(lower) else {
+        return false;
+    };
     // A bare `am`/`pm` after a time (`1:48 pm`).
     if lower == "am" || lower == "pm" || lower == "a.m." || lower == "p.m." {
         return apply_meridiem(p, lower.starts_with('p')) && pending_pm.replace(true).is_none();
     }
-    if is_weekday(&lower) {
+    if is_weekday(lower) {
         return true;
     }
     if let Some(m) = month_number(token) {
@@ -128,7 +149,7 @@ fn take_token(token: &str, p: &mut Parts, pending_pm: &mut Option<bool>) -> bool
             && p.month.replace(m).is_none()
             && p.day.replace(d).is_none();
     }
-    if let Some(time) = clock_time(&lower) {
+    if let Some(time) = clock_time(lower) {
         return p.time.replace(time).is_none();
     }
     let digits = token.trim_end_matches('.');

@@ -58,7 +58,7 @@ pub fn parse_json(path: &Path, text: &str) -> Result<Parsed> {
         ));
     }
     for (n, line) in text.split('\n').enumerate() {
-        if line.trim().is_empty() {
+        if crate::ingest::is_blank(line) {
             continue;
         }
         let line_no = u32::try_from(n + 1).unwrap_or(u32::MAX);
@@ -116,9 +116,7 @@ fn draft_from(map: &Map<String, Value>) -> std::result::Result<Draft, String> {
         return Err("record has neither a title nor a body".into());
     }
     let mut draft = Draft {
-        title: title
-            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-            .unwrap_or_default(),
+        title: title.map(super::collapse_whitespace).unwrap_or_default(),
         ..Draft::default()
     };
     if let Some(date) = field(map, &["date", "published", "datetime"]) {

@@ -25,7 +25,12 @@ const DATE_LINE_WINDOW: usize = 3;
 
 /// True when `text` opens with the archive header ` date YYYY-MM-DD `.
 pub fn is_archive(text: &str) -> bool {
-    archive_header(text.lines().find(|l| !l.trim().is_empty()).unwrap_or("")).is_some()
+    archive_header(
+        text.lines()
+            .find(|l| !crate::ingest::is_blank(l))
+            .unwrap_or(""),
+    )
+    .is_some()
 }
 
 /// (date, rest of the line) of ` date 2026-02-26 Title`.
@@ -37,7 +42,7 @@ fn archive_header(line: &str) -> Option<(NaiveDate, &str)> {
 
 /// Parses an archive-format article.
 pub fn parse_archive(text: &str) -> Draft {
-    let mut lines = text.lines().skip_while(|l| l.trim().is_empty());
+    let mut lines = text.lines().skip_while(|l| crate::ingest::is_blank(l));
     let mut draft = Draft::default();
     if let Some((date, title)) = lines.next().and_then(archive_header) {
         let (title, source) = split_title_source(title);
@@ -47,7 +52,7 @@ pub fn parse_archive(text: &str) -> Draft {
     }
     let rest: Vec<&str> = lines.collect();
     let mut start = 0;
-    if let Some(i) = rest.iter().position(|l| !l.trim().is_empty()) {
+    if let Some(i) = rest.iter().position(|l| !crate::ingest::is_blank(l)) {
         if let Some((published, updated)) = parse_archive_stamp(rest[i]) {
             if draft
                 .published
@@ -121,7 +126,7 @@ pub fn parse_plain(text: &str) -> Draft {
     let lines = head_lines(text);
     let mut i = lines
         .iter()
-        .position(|l| !l.trim().is_empty())
+        .position(|l| !crate::ingest::is_blank(l))
         .unwrap_or(lines.len());
     let mut extra_headers: Vec<&str> = Vec::new();
 
@@ -146,7 +151,7 @@ pub fn parse_plain(text: &str) -> Draft {
     let mut j = i;
     while j < lines.len() {
         let line = lines[j];
-        if line.trim().is_empty() {
+        if crate::ingest::is_blank(line) {
             j += 1;
             continue;
         }
@@ -170,7 +175,7 @@ pub fn parse_plain(text: &str) -> Draft {
         let window = lines[i..]
             .iter()
             .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
+            .filter(|(_, l)| !crate::ingest::is_blank(l))
             .take(DATE_LINE_WINDOW);
         let found = window
             .map(|(k, l)| (k, strip_all(strip_all(l.trim(), "Published:"), "Updated:")))
@@ -226,7 +231,7 @@ fn join_headers<'a>(extra: &[&str], rest: &'a str) -> Cow<'a, str> {
 }
 
 fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::ingest::collapse_whitespace(s)
 }
 
 /// `s` without any leading repeats of `prefix`: `trim_start_matches`, without building a

@@ -27,7 +27,11 @@ use crate::error::Error;
 /// True when `text` looks like Reuters-21578 SGML.
 pub fn is_sgml(text: &str) -> bool {
     let head = &text.as_bytes()[..text.len().min(512)];
-    memmem::find(head, b"<!DOCTYPE lewis").is_some() || text.trim_start().starts_with("<REUTERS")
+    // Every file not named `.sgm` comes through here: look for a `<` before building a
+    // substring searcher (most text has none in its first lines).
+    memchr::memchr(b'<', head)
+        .is_some_and(|lt| memmem::find(&head[lt..], b"<!DOCTYPE lewis").is_some())
+        || text.trim_start().starts_with("<REUTERS")
 }
 
 /// Parses every `<REUTERS>` story in `text`.
@@ -253,7 +257,7 @@ fn decode_entity(name: &str) -> Option<char> {
 }
 
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::ingest::collapse_whitespace(s)
 }
 
 #[cfg(test)]

@@ -303,3 +303,44 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn collapse_whitespace_matches_split_and_join() {
+    for s in [
+        "",
+        " ",
+        "Talks resume",
+        "  Talks \t resume \n",
+        "Talks\u{b}resume",
+        "a  b",
+        " lead",
+        "trail ",
+        "Zoë\u{a0}Łukasz  said",
+        "\u{2009}thin\u{3000}space ",
+    ] {
+        let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(collapse_whitespace(s), want, "{s:?}");
+    }
+}
+
+#[test]
+fn path_text_is_the_displayed_path() {
+    let p = Path::new("corpus/ä b/001.txt");
+    assert_eq!(path_text(p), "corpus/ä b/001.txt");
+}
+
+#[test]
+fn is_blank_matches_trim_is_empty() {
+    for s in [
+        "",
+        " \t\r",
+        "\u{a0}",
+        " \u{2009} ",
+        "a",
+        " a ",
+        "\u{a0}x",
+        "\u{b}\u{c}",
+    ] {
+        assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
+    }
+}

@@ -20,6 +20,9 @@ mod source;
 mod text;
 mod tokens;
 
+use std::cell::RefCell;
+use std::ops::Range;
+
 use chrono::NaiveDate;
 
 use crate::article::{Quote, Speaker};
@@ -28,6 +31,7 @@ use cues::CueScan;
 use resolve::Registry;
 use sentence::{Ctx, Finding, Who, analyze};
 use source::Source;
+use text::{QuoteSpan, Sentence};
 use tokens::{Tok, tokenize};
 
 /// The speakers, organisations and quotes found in one body.
@@ -43,22 +47,66 @@ pub struct Attribution {
 
 /// Finds every attributed statement in `body`. `published` resolves "said on Thursday".
 pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
-    let paras = text::paragraphs(body);
-    let quotes = text::quote_spans(body, &paras);
-    let mut sents = Vec::with_capacity(body.len() / 128 + 4);
-    text::sentences(body, &paras, &quotes, &mut sents);
+    // Taken out of the thread's slot for the call (a nested call would find it empty and
+    // still work), and put back for the next article.
+    let mut scratch = SCRATCH.with(RefCell::take);
+    let found = attribute_with(body, published, &mut scratch);
+    scratch.release();
+    SCRATCH.with(|s| s.replace(scratch));
+    found
+}
+
+/// The buffers [`attribute`] fills for every body, kept per thread between calls: ingest
+/// calls it once per article, and allocating and growing them afresh each time was a good
+/// share of parsing's allocations.
+#[derive(Default)]
+struct Scratch {
+    paras: Vec<Range<usize>>,
+    quotes: Vec<QuoteSpan>,
+    sents: Vec<Sentence>,
+    findings: Vec<Finding>,
+    toks: Vec<Tok>,
+    sources: Vec<Resolved>,
+    owner: Vec<Option<usize>>,
+}
+
+impl Scratch {
+    /// Empties the buffers whose items own strings, keeping every buffer's capacity.
+    fn release(&mut self) {
+        self.findings.clear();
+        self.sources.clear();
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+fn attribute_with(body: &str, published: Option<NaiveDate>, sc: &mut Scratch) -> Attribution {
+    let Scratch {
+        paras,
+        quotes,
+        sents,
+        findings,
+        toks,
+        sources,
+        owner,
+    } = sc;
+    text::paragraphs_into(body, paras);
+    text::quote_spans_into(body, paras, quotes);
+    sents.clear();
+    text::sentences(body, paras, quotes, sents);
 
     let mut reg = Registry::new(body);
-    let mut findings: Vec<Finding> = Vec::new();
+    findings.clear();
     // Sources are resolved after all mentions are known, so a surname can reach a full name
     // written later in the article too; their strings are copied out of the token buffer.
-    // Room for a long sentence from the start: the buffer is reused, but not across bodies.
-    let mut toks: Vec<Tok> = Vec::with_capacity(64);
-    let mut sources: Vec<Resolved> = Vec::new();
+    toks.clear();
+    sources.clear();
     let mut qi = 0;
     let mut prev_para = usize::MAX;
     let (mut prev_attr, mut prev_colon) = (false, false);
-    let mut cues = CueScan::new(body, &quotes);
+    let mut cues = CueScan::new(body, quotes);
     for (n, s) in sents.iter().enumerate() {
         // A bare quotation continues the speaker of the previous sentence in its paragraph,
         // or of a previous paragraph that ended with `Peskov said:`.
@@ -81,24 +129,24 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
             (prev_attr, prev_colon) = (false, false);
             continue;
         }
-        tokenize(body, s.range.clone(), &quotes, &mut qi, &mut toks);
+        tokenize(body, s.range.clone(), quotes, &mut qi, toks);
         let cx = Ctx {
             body,
-            quotes: &quotes,
+            quotes,
             published,
             sentence: n,
             continues,
         };
         let first = findings.len();
-        (prev_attr, prev_colon) = analyze(&cx, &toks, &mut findings);
+        (prev_attr, prev_colon) = analyze(&cx, toks, findings);
         for f in &findings[first..] {
-            sources.push(prepare(body, &toks, &f.who));
+            sources.push(prepare(body, toks, &f.who));
         }
     }
 
     // Resolve in body order.
     let mut honorifics = Honorifics::default();
-    let mut owner: Vec<Option<usize>> = Vec::with_capacity(findings.len());
+    owner.clear();
     let mut last: Option<usize> = None;
     for (f, src) in findings.iter().zip(sources.iter()) {
         let who = match src {
@@ -134,7 +182,7 @@ pub fn attribute(body: &str, published: Option<NaiveDate>) -> Attribution {
         }
         owner.push(who);
     }
-    build(body, reg, &findings, &owner)
+    build(body, reg, findings, owner)
 }
 
 /// [`mentions::has_honorific`] answers per name: each answer is a search of the whole body,
@@ -258,7 +306,12 @@ fn name_text(body: &str, toks: &[Tok]) -> String {
         let w = t.text(body);
         w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase())
     });
-    let mut s = String::new();
+    // Sized once: the name's span in the body is at least as long as the name written out.
+    let span = toks
+        .first()
+        .zip(toks.last())
+        .map_or(0, |(a, z)| z.end - a.start);
+    let mut s = String::with_capacity(span);
     for t in toks {
         if !s.is_empty() {
             s.push(' ');
@@ -280,7 +333,7 @@ fn name_text(body: &str, toks: &[Tok]) -> String {
 
 /// Collapses whitespace runs (line breaks inside a paragraph) to one space.
 fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::ingest::collapse_whitespace(s)
 }
 
 /// Turns resolved findings into the article's speakers, organisations and quotes.
@@ -288,7 +341,7 @@ fn squash(s: &str) -> String {
 fn build(body: &str, reg: Registry, findings: &[Finding], owner: &[Option<usize>]) -> Attribution {
     let mut counts = vec![0usize; reg.entities.len()];
     let mut conv = CharOffsets::new(body);
-    let mut quotes = Vec::new();
+    let mut quotes = Vec::with_capacity(findings.len());
     for (f, o) in findings.iter().zip(owner) {
         let Some(o) = *o else { continue };
         if f.text.is_empty() {

@@ -67,7 +67,7 @@ impl<'a> Registry<'a> {
     ) -> Option<usize> {
         let key = speaker_key(name);
         // The surname key is the full key's last word: no second fold.
-        let surname = key.rsplit(' ').next().unwrap_or_default().to_string();
+        let surname = key.rsplit(' ').next().unwrap_or_default();
         if key.is_empty() {
             return None;
         }
@@ -86,19 +86,19 @@ impl<'a> Registry<'a> {
                                     &full,
                                     full.split_whitespace().count(),
                                     &full_key,
-                                    &surname,
+                                    surname,
                                     female,
                                 )
                             }),
                     )
                 })
-                .or_else(|| self.typo_of(&surname))
+                .or_else(|| self.typo_of(surname))
                 .or_else(|| self.by_first_word(&key))
         };
         let idx = match idx {
             Some(i) => i,
             None if words < 2 && !new_ok => return None,
-            None => self.push(name, words, &key, &surname, female),
+            None => self.push(name, words, &key, surname, female),
         };
         let e = &mut self.entities[idx];
         if words > e.words && !e.org {

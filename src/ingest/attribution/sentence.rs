@@ -76,6 +76,15 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
             }
             Cue::According
         } else {
+            // The cue filter's test inline first: it turns away most words without a call.
+            let b = w.as_bytes();
+            if !(3..=15).contains(&b.len())
+                || !b[0].is_ascii_lowercase()
+                || !b[b.len() - 1].is_ascii_lowercase()
+                || !super::lexicon::may_be_cue(b.len(), b[0], b[b.len() - 1])
+            {
+                continue;
+            }
             match cue(w) {
                 Some(c) => c,
                 None => continue,

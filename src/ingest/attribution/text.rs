@@ -63,10 +63,17 @@ fn mark_at(b: &[u8], i: usize) -> Option<(Mark, usize)> {
 }
 
 /// Paragraph byte ranges (separated by blank lines), trimmed, empty ones skipped.
+#[cfg(test)]
 pub fn paragraphs(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    paragraphs_into(body, &mut out);
+    out
+}
+
+/// [`paragraphs`] into `out` (cleared first), so a caller can reuse one buffer across bodies.
+pub fn paragraphs_into(body: &str, out: &mut Vec<Range<usize>>) {
+    out.clear();
     let b = body.as_bytes();
-    // Sized for wire paragraphs (a few hundred bytes): few or no regrowths.
-    let mut out = Vec::with_capacity(body.len() / 256 + 4);
     let mut start = 0;
     let mut i = 0;
     while let Some(off) = memchr::memchr(b'\n', &b[i..]) {
@@ -77,7 +84,7 @@ pub fn paragraphs(body: &str) -> Vec<Range<usize>> {
             j += 1;
         }
         if j < b.len() && b[j] == b'\n' {
-            push_trimmed(b, start..nl, &mut out);
+            push_trimmed(b, start..nl, out);
             start = j + 1;
             i = j + 1;
         } else {
@@ -87,8 +94,7 @@ pub fn paragraphs(body: &str) -> Vec<Range<usize>> {
             break;
         }
     }
-    push_trimmed(b, start..b.len(), &mut out);
-    out
+    push_trimmed(b, start..b.len(), out);
 }
 
 fn push_trimmed(b: &[u8], r: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -110,9 +116,17 @@ pub fn trim(b: &[u8], mut r: Range<usize>) -> Range<usize> {
 }
 
 /// Finds the quotations of the body, in order, joining quotes that run over paragraphs.
+#[cfg(test)]
 pub fn quote_spans(body: &str, paras: &[Range<usize>]) -> Vec<QuoteSpan> {
-    let b = body.as_bytes();
     let mut out = Vec::new();
+    quote_spans_into(body, paras, &mut out);
+    out
+}
+
+/// [`quote_spans`] into `out` (cleared first), so a caller can reuse one buffer across bodies.
+pub fn quote_spans_into(body: &str, paras: &[Range<usize>], out: &mut Vec<QuoteSpan>) {
+    out.clear();
+    let b = body.as_bytes();
     // An open quote: (start, inner_start, opening mark).
     let mut open: Option<(usize, usize, Mark)> = None;
     // A quotation in the other kind of marks is open inside `open`.
@@ -124,7 +138,7 @@ pub fn quote_spans(body: &str, paras: &[Range<usize>]) -> Vec<QuoteSpan> {
             // at the end of the previous paragraph.
             match mark_at(b, i) {
                 Some((m2, len)) if m2 != Mark::Close || m == Mark::Straight => i += len,
-                _ => close_open(&mut open, &mut out, paras[pi - 1].end),
+                _ => close_open(&mut open, out, paras[pi - 1].end),
             }
         }
         // `''` marks are rare: only paragraphs holding one pay for looking at apostrophes.
@@ -200,14 +214,13 @@ pub fn quote_spans(body: &str, paras: &[Range<usize>]) -> Vec<QuoteSpan> {
                 .and_then(|n| mark_at(b, n.start))
                 .is_some();
             if !next_opens {
-                close_open(&mut open, &mut out, p.end);
+                close_open(&mut open, out, p.end);
             }
         }
     }
     if let Some(last) = paras.last() {
-        close_open(&mut open, &mut out, last.end);
+        close_open(&mut open, out, last.end);
     }
-    out
 }
 
 fn close_open(open: &mut Option<(usize, usize, Mark)>, out: &mut Vec<QuoteSpan>, at: usize) {

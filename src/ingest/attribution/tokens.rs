@@ -45,36 +45,41 @@ pub struct Tok {
     pub dot: bool,
     /// Ends with `'s` / `’s`.
     pub poss: bool,
+    /// Byte offset after the word without its trailing dot or possessive: [`Tok::text`] runs
+    /// on every word the rules look at, so the cut is made once, here.
+    text_end: usize,
 }
 
 impl Tok {
     /// True for a word token.
     #[inline]
     pub fn is_word(&self) -> bool {
-        self.kind == TokKind::Word
+        matches!(self.kind, TokKind::Word)
     }
     /// The word without a trailing dot or possessive.
     #[inline]
     pub fn text<'a>(&self, body: &'a str) -> &'a str {
-        let mut e = self.end;
-        if self.dot {
-            e -= 1;
-        }
-        let s = &body[self.start..e];
-        if self.poss {
-            let cut = if s.ends_with("’s") {
-                4
-            } else if s.ends_with("'s") || s.ends_with("'S") {
-                2
-            } else if s.ends_with('’') {
-                3
-            } else {
-                1
-            };
-            return &s[..s.len() - cut];
-        }
-        s
+        &body[self.start..self.text_end]
     }
+}
+
+/// Where [`Tok::text`] ends for a word `body[start..end]` with the given flags.
+fn text_end(body: &str, start: usize, end: usize, dot: bool, poss: bool) -> usize {
+    let e = if dot { end - 1 } else { end };
+    if !poss {
+        return e;
+    }
+    let s = &body.as_bytes()[start..e];
+    let cut = if s.ends_with("’s".as_bytes()) {
+        4
+    } else if s.ends_with(b"'s") || s.ends_with(b"'S") {
+        2
+    } else if s.ends_with("’".as_bytes()) {
+        3
+    } else {
+        1
+    };
+    e - cut
 }
 
 /// Tokenises `range` of `body` into `out` (cleared first). `quotes` are all the body's quote
@@ -106,6 +111,7 @@ pub fn tokenize(
                 cap: false,
                 dot: false,
                 poss: false,
+                text_end: e,
             });
             i = e;
             if q.end <= e {
@@ -154,6 +160,7 @@ pub fn tokenize(
                 cap: false,
                 dot: false,
                 poss: false,
+                text_end: i + len,
             });
             i += len;
             while i < end && !body.is_char_boundary(i) {
@@ -284,6 +291,7 @@ fn word(body: &str, i: usize, limit: usize) -> (Tok, usize) {
             cap,
             dot,
             poss,
+            text_end: text_end(body, i, end, dot, poss),
         },
         end,
     )

@@ -10,11 +10,15 @@
 //! `Related:` link list. It does one pass over the lines and runs the dateline regex on the
 //! first few paragraphs only.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use memchr::memmem;
 
 use super::dateline::{Dateline, parse_dateline};
+use trailers::strip_trailers;
+
+mod trailers;
 
 /// Hard-wrapped text has no line wider than this (in bytes); wire copy wraps at 60-80.
 const WRAPPED_WIDTH: usize = 110;
@@ -36,35 +40,39 @@ pub struct BodyParts {
 /// Splits `text` into paragraphs and cleans them (see the module doc). `find_dateline` is false
 /// where the dateline comes from elsewhere (the SGML `<DATELINE>` field).
 pub fn extract_body(text: &str, find_dateline: bool) -> BodyParts {
-    let mut paragraphs = paragraphs(text);
+    let Paragraphs {
+        text: all,
+        mut spans,
+    } = paragraph_spans(text);
     let mut parts = BodyParts::default();
 
     // Editorial notes and bylines only ever sit at the top; datelines within the first few.
     let mut i = 0;
     let mut seen = 0;
-    while i < paragraphs.len() && seen < DATELINE_WINDOW {
-        let p = &paragraphs[i];
+    while i < spans.len() && seen < DATELINE_WINDOW {
+        let p = &all[spans[i].clone()];
         if is_editorial_note(p) {
-            paragraphs.remove(i);
+            spans.remove(i);
             continue;
         }
         if parts.byline.is_none() && parts.dateline.is_none() {
             if let Some(name) = byline(p) {
                 parts.byline = Some(name);
-                paragraphs.remove(i);
+                spans.remove(i);
                 continue;
             }
         }
         if let Some(d) = find_dateline.then(|| parse_dateline(p, false)).flatten() {
-            let rest = p[d.end..].trim_start().to_string();
+            let rest = p[d.end..].trim_start().len();
             if d.byline.is_some() {
                 parts.byline = d.byline.clone();
             }
             parts.dateline = Some(d);
-            if rest.is_empty() {
-                paragraphs.remove(i);
+            if rest == 0 {
+                spans.remove(i);
             } else {
-                paragraphs[i] = rest;
+                // The rest is the paragraph's tail: move its start.
+                spans[i].start = spans[i].end - rest;
             }
             break;
         }
@@ -72,16 +80,37 @@ pub fn extract_body(text: &str, find_dateline: bool) -> BodyParts {
         i += 1;
     }
 
-    strip_trailers(&mut paragraphs);
-    parts.body = paragraphs.join("\n\n");
+    strip_trailers(&all, &mut spans);
+    parts.body = join_spans(all, &spans);
     parts
 }
 
 /// Paragraphs of `text` with each paragraph's whitespace collapsed (see the module doc).
+#[cfg(test)]
 pub fn paragraphs(text: &str) -> Vec<String> {
+    let p = paragraph_spans(text);
+    p.spans
+        .iter()
+        .map(|r| p.text[r.clone()].to_string())
+        .collect()
+}
+
+/// Cleaned paragraphs written back to back into one buffer, separated by `"\n\n"` as the body
+/// joins them: one allocation for all of them, and when nothing in the middle is dropped the
+/// body is the buffer itself.
+struct Paragraphs {
+    text: String,
+    /// Each paragraph's byte range in `text`, in order.
+    spans: Vec<Range<usize>>,
+}
+
+fn paragraph_spans(text: &str) -> Paragraphs {
     // Sized for wire copy, so the vectors seldom regrow: a paragraph per few hundred bytes,
     // a block of a few dozen lines.
-    let mut out = Vec::with_capacity(text.len() / 256 + 4);
+    let mut out = Paragraphs {
+        text: String::with_capacity(text.len() + 16),
+        spans: Vec::with_capacity(text.len() / 256 + 4),
+    };
     let mut block: Vec<&str> = Vec::with_capacity(32);
     // memchr's SIMD search for line ends (str::split's fallback is byte-wise).
     let mut start = 0;
@@ -89,7 +118,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     for end in ends {
         let line = &text[start..end];
         start = end + 1;
-        if line.trim().is_empty() {
+        if crate::ingest::is_blank(line) {
             flush_block(&block, &mut out);
             block.clear();
         } else {
@@ -100,7 +129,49 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
-fn flush_block(block: &[&str], out: &mut Vec<String>) {
+/// The paragraphs `spans` of `all`, joined by `"\n\n"`. Usually they still lie back to back
+/// with their separators in `all`, and the body is a slice of it (or `all` itself).
+fn join_spans(mut all: String, spans: &[Range<usize>]) -> String {
+    let (Some(first), Some(last)) = (spans.first(), spans.last()) else {
+        return String::new();
+    };
+    if spans.windows(2).all(|w| w[1].start == w[0].end + 2) {
+        all.truncate(last.end);
+        all.drain(..first.start);
+        return all;
+    }
+    let len = spans.iter().map(|r| r.len() + 2).sum::<usize>() - 2;
+    let mut body = String::with_capacity(len);
+    for (k, r) in spans.iter().enumerate() {
+        if k > 0 {
+            body.push_str("\n\n");
+        }
+        body.push_str(&all[r.clone()]);
+    }
+    body
+}
+
+impl Paragraphs {
+    /// Starts a paragraph: writes the separator and returns (separator start, text start).
+    fn open(&mut self) -> (usize, usize) {
+        let sep = self.text.len();
+        if !self.spans.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        (sep, self.text.len())
+    }
+
+    /// Ends the paragraph opened at `(sep, from)`; an empty one is taken back whole.
+    fn close(&mut self, (sep, from): (usize, usize)) {
+        if self.text.len() > from {
+            self.spans.push(from..self.text.len());
+        } else {
+            self.text.truncate(sep);
+        }
+    }
+}
+
+fn flush_block(block: &[&str], out: &mut Paragraphs) {
     if block.is_empty() {
         return;
     }
@@ -116,7 +187,11 @@ fn flush_block(block: &[&str], out: &mut Vec<String>) {
     let inner = &block[..block.len() - 1];
     let ends = inner.iter().filter(|l| ends_sentence(l.trim_end())).count();
     if !indent_marks && !inner.is_empty() && ends * 10 >= inner.len() * 6 {
-        out.extend(block.iter().map(|l| collapse(l)).filter(|p| !p.is_empty()));
+        for line in block {
+            let at = out.open();
+            push_collapsed(&mut out.text, line);
+            out.close(at);
+        }
         return;
     }
     let starts_new = |n: usize| {
@@ -128,40 +203,30 @@ fn flush_block(block: &[&str], out: &mut Vec<String>) {
                 prev.len() * 10 < widest * 6 && ends_sentence(prev)
             }
     };
-    // Find each paragraph's lines first, so its string is allocated once at its final size.
     let mut from = 0;
     for n in 1..=block.len() {
         if n < block.len() && !starts_new(n) {
             continue;
         }
-        let lines = &block[from..n];
-        let mut paragraph = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
-        for line in lines {
-            let before = paragraph.len();
-            if before > 0 {
-                paragraph.push(' ');
+        let at = out.open();
+        for line in &block[from..n] {
+            let before = out.text.len();
+            if before > at.1 {
+                out.text.push(' ');
             }
-            push_collapsed(&mut paragraph, line);
+            push_collapsed(&mut out.text, line);
             // A line of control characters adds nothing: take back its separator.
-            if before > 0 && paragraph.len() == before + 1 {
-                paragraph.truncate(before);
+            if before > at.1 && out.text.len() == before + 1 {
+                out.text.truncate(before);
             }
         }
-        if !paragraph.is_empty() {
-            out.push(paragraph);
-        }
+        out.close(at);
         from = n;
     }
 }
 
 fn ends_sentence(line: &str) -> bool {
     line.ends_with(['.', '!', '?', '"', '”', '’', ')', ':'])
-}
-
-fn collapse(line: &str) -> String {
-    let mut s = String::with_capacity(line.len());
-    push_collapsed(&mut s, line);
-    s
 }
 
 /// Appends `line` trimmed, with runs of spaces and tabs made one space and ASCII control
@@ -282,73 +347,6 @@ fn byline(p: &str) -> Option<String> {
         GLUE.contains(&w) || w.chars().next().is_some_and(char::is_uppercase)
     });
     (name_like && words.len() <= 10).then(|| rest.to_string())
-}
-
-/// Removes closing credits and link lists from the end of the story.
-fn strip_trailers(paragraphs: &mut Vec<String>) {
-    if let Some(i) = paragraphs
-        .iter()
-        .position(|p| p == "Related:" || p == "RELATED:" || p == "Related Coverage")
-    {
-        // A link list runs to the end: headlines only, no sentences.
-        if paragraphs[i + 1..].iter().all(|p| p.len() < 200) {
-            paragraphs.truncate(i);
-        }
-    }
-    while let Some(last) = paragraphs.last_mut() {
-        let trimmed = trim_trailer(last);
-        if trimmed.is_empty() {
-            paragraphs.pop();
-            continue;
-        }
-        if trimmed.len() == last.len() {
-            break;
-        }
-        let keep = trimmed.len();
-        last.truncate(keep);
-    }
-}
-
-/// `last` without a trailing credit or `Reuter` sign-off; empty when it is only that.
-fn trim_trailer(last: &str) -> &str {
-    let t = last.trim_end();
-    for sign_off in ["Reuter", "REUTER", "Reuters", "REUTERS"] {
-        if t == sign_off {
-            return "";
-        }
-        if let Some(before) = t.strip_suffix(sign_off) {
-            if before.ends_with([' ', '\t']) && before.trim_end().ends_with(['.', '"', '”', ')'])
-            {
-                return before.trim_end();
-            }
-        }
-    }
-    if t.ends_with(')') {
-        if let Some(open) = t.rfind('(') {
-            if is_credit(&t[open + 1..]) {
-                return t[..open].trim_end();
-            }
-        }
-    }
-    if is_credit(t) && t.len() < 400 {
-        return "";
-    }
-    t
-}
-
-fn is_credit(s: &str) -> bool {
-    const CREDITS: &[&str] = &[
-        "Reporting by",
-        "Additional reporting by",
-        "Reporting and writing by",
-        "Writing by",
-        "Editing by",
-        "Compiled by",
-        "Reported by",
-        "Reporting By",
-        "Editing By",
-    ];
-    CREDITS.iter().any(|c| s.trim_start().starts_with(c))
 }
 
 #[cfg(test)]

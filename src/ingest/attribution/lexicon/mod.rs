@@ -191,20 +191,22 @@ pub fn cue(w: &str) -> Option<Cue> {
     if k / 64 >= CUE_FILTER.len() || CUE_FILTER[k / 64] & (1 << (k % 64)) == 0 {
         return None;
     }
-    // Cues sharing the filter key are few (one or two): find them by the integer key, then
-    // compare those strings only, instead of a string binary search over every cue.
-    let by_key = cues_by_key();
-    let from = by_key.partition_point(|&(kk, _, _)| (kk as usize) < k);
-    by_key[from..]
+    // Cues sharing the filter key are few (one or two): the key indexes where they start in
+    // the key order, then only those strings are compared.
+    let (by_key, starts) = cues_by_key();
+    let (from, to) = (starts[k] as usize, starts[k + 1] as usize);
+    by_key[from..to]
         .iter()
-        .take_while(|&&(kk, _, _)| kk as usize == k)
         .find(|&&(_, c, _)| c == w)
         .map(|&(_, _, cue)| cue)
 }
 
-/// [`CUES`] ordered by filter key, built once.
-fn cues_by_key() -> &'static [(u16, &'static str, Cue)] {
-    static BY_KEY: std::sync::OnceLock<Vec<(u16, &'static str, Cue)>> = std::sync::OnceLock::new();
+/// [`CUES`] ordered by filter key, and for each key where its cues start in that order (one
+/// entry per key plus the end), built once.
+type CuesByKey = (Vec<(u16, &'static str, Cue)>, Vec<u16>);
+
+fn cues_by_key() -> &'static CuesByKey {
+    static BY_KEY: std::sync::OnceLock<CuesByKey> = std::sync::OnceLock::new();
     BY_KEY.get_or_init(|| {
         let mut v: Vec<(u16, &'static str, Cue)> = CUES
             .iter()
@@ -215,7 +217,16 @@ fn cues_by_key() -> &'static [(u16, &'static str, Cue)] {
             })
             .collect();
         v.sort_by_key(|&(k, w, _)| (k, w));
-        v
+        let keys = CUE_FILTER.len() * 64;
+        // Counts per key, then running sums: `starts[k]` is the number of cues keyed below k.
+        let mut starts = vec![0u16; keys + 1];
+        for &(k, _, _) in &v {
+            starts[k as usize + 1] += 1;
+        }
+        for k in 0..keys {
+            starts[k + 1] += starts[k];
+        }
+        (v, starts)
     })
 }
 
