@@ -464,3 +464,4 @@ fn honorific_answers_are_remembered_per_name() {
 
 mod recall;
 mod recall_clauses;
+mod recall_subject;

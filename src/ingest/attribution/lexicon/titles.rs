@@ -57,6 +57,7 @@ pub fn is_title(w: &str) -> bool {
             | "director"
             | "head"
             | "leader"
+            | "whip"
             | "speaker"
             | "king"
             | "queen"

@@ -119,7 +119,19 @@ pub(super) fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<
             && !matches!(t.text(body), "II" | "III" | "IV" | "JR" | "SR")
             && !t.text(body).contains('.')
     });
-    if tail.iter().any(|t| is_org_word(&lower(t.text(body)))) || org_noun_before || caps_word {
+    // `Mayor Don Guardian`, `Rep. Steve Bank`: after a title, a surname that is also an
+    // organisation word ends a personal name; organisations put their own words first.
+    let titled_name = last_title.is_some()
+        && tail.len() >= 2
+        && tail[..tail.len() - 1]
+            .iter()
+            .all(|t| !is_org_word(&lower(t.text(body))));
+    let org_word = if titled_name {
+        false
+    } else {
+        tail.iter().any(|t| is_org_word(&lower(t.text(body))))
+    };
+    if org_word || org_noun_before || caps_word {
         let mut start = chunk.start;
         // Drop a leading nationality-less determiner; keep the organisation's own words.
         // Portfolio words (`Economy`, `Foreign`) are part of a ministry's name, not a title.
