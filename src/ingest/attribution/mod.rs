@@ -187,6 +187,7 @@ fn prepare(body: &str, toks: &[Tok], who: &Who) -> Resolved {
             let policy = single_policy(&name, r.len(), *weak || role.is_some() || female.is_some());
             let policy = match policy {
                 Single::KnownOnly if *weak => Single::KnownOrOrg,
+                Single::KnownOnly if source::next_to_quotation(body, toks, r) => Single::Person,
                 Single::Person if *weak => Single::KnownOrOrg,
                 p => p,
             };

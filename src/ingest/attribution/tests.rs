@@ -463,5 +463,6 @@ fn honorific_answers_are_remembered_per_name() {
 }
 
 mod recall;
+mod recall_bare;
 mod recall_clauses;
 mod recall_subject;

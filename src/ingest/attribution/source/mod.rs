@@ -21,6 +21,66 @@ use std::ops::Range;
 pub use left::{coordinated, left, subject};
 pub use right::right;
 
+use super::lexicon::{
+    self, is_affiliation, is_function_word, is_org_noun, is_org_word, is_role_noun, is_title,
+};
+use super::tokens::{Tok, TokKind};
+
+/// True when the one-word name at tokens `r` stands right after a quotation, or after a
+/// speech verb right after one (`"...," Hale said`, `"...," said Hale`): there a capital is
+/// no sentence start, and a bare word that is no lexicon word (`Officials`, `Republicans`,
+/// `Kremlin`) and that the story repeats at most three times (companies come back again
+/// and again) names the person who spoke even when the story never gives a first name.
+pub fn next_to_quotation(body: &str, toks: &[Tok], r: &Range<usize>) -> bool {
+    if r.len() != 1 || r.start == 0 {
+        return false;
+    }
+    let t = &toks[r.start];
+    let w = t.text(body);
+    let is_quote = |k: usize| {
+        matches!(toks[k].kind, TokKind::Quote(_))
+            || toks[k].kind == TokKind::Comma
+                && k > 0
+                && matches!(toks[k - 1].kind, TokKind::Quote(_))
+    };
+    let mut b = r.start - 1;
+    if toks[b].is_word()
+        && matches!(
+            toks[b].text(body),
+            "said" | "says" | "stated" | "added" | "wrote" | "asked" | "tweeted" | "continued"
+        )
+        && b > 0
+    {
+        b -= 1;
+    }
+    if !is_quote(b) || !t.cap || t.poss || w.len() < 3 {
+        return false;
+    }
+    // `wrote Banc of America Securities analyst ...`: a name governing `of` is an
+    // organisation's.
+    if toks
+        .get(r.end)
+        .is_some_and(|n| n.is_word() && n.text(body) == "of")
+    {
+        return false;
+    }
+    let l = lower(w);
+    // Acronyms and dotted or digit-bearing words are organisations or handles.
+    w.bytes().skip(1).any(|c| c.is_ascii_lowercase())
+        && w.bytes()
+            .all(|c| c.is_ascii_alphabetic() || c == b'-' || c == b'\'')
+        && !is_function_word(w)
+        && !is_affiliation(w)
+        && !is_org_word(&l)
+        && !is_org_noun(&l)
+        && !is_role_noun(&l)
+        && !is_title(&l)
+        && !lexicon::is_place(w)
+        && lexicon::month(w).is_none()
+        && lexicon::weekday(w).is_none()
+        && super::mentions::occurs_at_most(body, w, 3)
+}
+
 /// Who a cue points at, before resolution against the article's other mentions.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
