@@ -2,11 +2,11 @@
 //! wrote`.
 
 use super::super::lexicon::{
-    is_cue_modifier, is_determiner, is_org_noun, is_portfolio_word, is_role_noun, is_title,
+    is_cue_modifier, is_determiner, is_org_noun, is_portfolio_word, is_role_noun, weekday,
 };
 use super::super::tokens::{Tok, TokKind};
 use super::apposition::{apposition_before, dash_apposition};
-use super::chunk::{classify, is_name_word, is_preposition, name_part, role_before};
+use super::chunk::{classify, is_preposition, name_part, role_before};
 use super::{Found, Source, lower_eq};
 
 /// Source on the left of the cue at token `i`.
@@ -21,6 +21,26 @@ pub fn left(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
     }
     if j > 0 && toks[j - 1].is_word() && matches!(toks[j - 1].text(body), "did" | "does" | "do") {
         j -= 1;
+    }
+    // Only for speech proper: `Exxon Mobil on Sunday continued cleanup` is no statement.
+    if matches!(
+        toks[i].text(body),
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "added"
+            | "wrote"
+            | "stated"
+            | "tweeted"
+            | "announced"
+            | "warned"
+            | "argued"
+            | "insisted"
+            | "explained"
+            | "acknowledged"
+    ) {
+        j = before_day(body, toks, j);
     }
     if j == 0 {
         return None;
@@ -78,6 +98,35 @@ pub fn left(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
         }
         _ => None,
     }
+}
+
+/// `Priebus on Thursday said`, `Priebus later Thursday told`: a weekday (with `on`, `later`,
+/// `earlier` or `late` before it, or `night`/`morning`... after it) between a subject and its
+/// cue ending before token `j` is skipped; returns where the subject ends.
+fn before_day(body: &str, toks: &[Tok], j: usize) -> usize {
+    let mut k = j;
+    if k > 0
+        && toks[k - 1].is_word()
+        && matches!(
+            toks[k - 1].text(body),
+            "night" | "morning" | "afternoon" | "evening"
+        )
+    {
+        k -= 1;
+    }
+    if k == 0 || !toks[k - 1].is_word() || weekday(toks[k - 1].text(body)).is_none() {
+        return j;
+    }
+    k -= 1;
+    if k > 1
+        && toks[k - 1].is_word()
+        && matches!(toks[k - 1].text(body), "on" | "later" | "earlier" | "late")
+    {
+        k -= 1;
+    }
+    // A day alone right after a name (`Smith Thursday said`) is rare; a day after `on`
+    // always qualifies.
+    if k > 0 && toks[k - 1].cap { k } else { j }
 }
 
 /// A capitalised chunk ending before token `j`, with the role written before it. A chunk
@@ -305,86 +354,9 @@ pub(super) fn left_name_only(body: &str, toks: &[Tok], j: usize) -> Option<Found
     Some(f)
 }
 
-/// The subject of a sentence whose participle clause starts after the comma at token `c`
-/// (`Madeleine Albright urged women to vote, saying ...`): a name opening the sentence and
-/// followed by a lower-case word (its verb), not a possessive (`Trump's campaign`) or a
-/// coordination (`Trump and Cruz`).
-pub fn subject(body: &str, toks: &[Tok], c: usize) -> Option<Found> {
-    let mut k = 0;
-    while k < c && k < 7 && (name_part(body, toks, k) || is_name_word(&toks[k], body)) {
-        if toks[k].poss {
-            return None;
-        }
-        k += 1;
-    }
-    if k > 0 && k + 1 < c {
-        if let Some(f) = subject_past_modifier(body, toks, k, c) {
-            return Some(f);
-        }
-    }
-    let verb = toks.get(k).filter(|t| t.is_word() && !t.cap)?.text(body);
-    // `Trump campaign manager Corey Lewandowski rejected ...`: a role word is no verb.
-    if k == 0
-        || k + 1 >= c
-        || matches!(
-            verb,
-            "and" | "or" | "who" | "of" | "from" | "for" | "at" | "with"
-        )
-        || is_title(verb) && !is_cue_modifier(verb)
-        || is_role_noun(verb)
-        || is_org_noun(verb)
-    {
-        return None;
-    }
-    let f = classify(body, toks, 0..k)?;
-    matches!(f.source, Source::Name { .. } | Source::Org { .. }).then_some(f)
-}
-
-/// `Senator Bernie Sanders of Vermont endorsed ...`, `Sen. Ted Cruz (R-TX) blasted ...`,
-/// `Gary Emineth, a former state party chairman, became ...`: the opening name `0..k` is
-/// followed by a home state, a party label or an apposition before its verb. The verb is
-/// found past that modifier and the source read leftwards from it, as for `said`; it must
-/// reach back to the sentence's first token.
-fn subject_past_modifier(body: &str, toks: &[Tok], k: usize, c: usize) -> Option<Found> {
-    let t = toks[k];
-    let v = match t.kind {
-        TokKind::Word if t.text(body) == "of" => {
-            // One or two capitalised words: a state or a city, not an organisation's name.
-            let mut e = k + 1;
-            while e < c && e - k <= 2 && toks[e].is_word() && toks[e].cap {
-                e += 1;
-            }
-            (e > k + 1).then_some(e)?
-        }
-        TokKind::Open => {
-            let close = (k + 1..c.min(k + 6)).find(|&m| toks[m].kind == TokKind::Close)?;
-            party_label_before(body, toks, close + 1).then_some(close + 1)?
-        }
-        TokKind::Comma => {
-            let close = (k + 1..c.min(k + 14)).find(|&m| toks[m].kind == TokKind::Comma)?;
-            close + 1
-        }
-        _ => return None,
-    };
-    let verb = toks.get(v).filter(|t| t.is_word() && !t.cap)?.text(body);
-    if v + 1 >= c
-        || matches!(
-            verb,
-            "and" | "or" | "who" | "which" | "of" | "from" | "for" | "at" | "with" | "in" | "on"
-        )
-        || is_title(verb) && !is_cue_modifier(verb)
-        || is_role_noun(verb)
-        || is_org_noun(verb)
-    {
-        return None;
-    }
-    let f = left(body, toks, v)?;
-    (f.span.start == 0 && matches!(f.source, Source::Name { .. })).then_some(f)
-}
-
 /// True when the tokens before `j` close a party or state label (`(R-OH)`, `(D-Md.)`, `(R)`,
 /// `(Mich.)`).
-fn party_label_before(body: &str, toks: &[Tok], j: usize) -> bool {
+pub(super) fn party_label_before(body: &str, toks: &[Tok], j: usize) -> bool {
     if j < 2 || toks[j - 1].kind != TokKind::Close {
         return false;
     }

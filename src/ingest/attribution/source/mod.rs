@@ -8,18 +8,20 @@
 //! Putin`) at its last title word; chunks with an organisation head are organisations.
 //!
 //! [`left`] reads sources before the cue, [`apposition`] the appositions between commas,
-//! [`right`] sources after an inverted cue, [`chunk`] splits capitalised chunks into role and
-//! name.
+//! [`right`] sources after an inverted cue, [`subject`] the subject a participle clause speaks
+//! for, [`chunk`] splits capitalised chunks into role and name.
 
 mod apposition;
 mod chunk;
 mod left;
 mod right;
+mod subject;
 
 use std::ops::Range;
 
-pub use left::{coordinated, left, subject};
+pub use left::{coordinated, left};
 pub use right::right;
+pub use subject::subject;
 
 use super::lexicon::{
     self, is_affiliation, is_function_word, is_org_noun, is_org_word, is_role_noun, is_title,

@@ -71,3 +71,51 @@ fn whip_is_a_title() {
     assert_eq!(names, ["Dick Durbin"]);
     assert_eq!(quotes, [direct("It takes an election")]);
 }
+
+#[test]
+fn weekday_between_subject_and_cue() {
+    let (names, quotes) = run(
+        "Reince Priebus spoke first. Priebus later Thursday told Fox News that both would meet.",
+    );
+    assert_eq!(names, ["Reince Priebus"]);
+    assert_eq!(quotes, [indirect("both would meet")]);
+}
+
+#[test]
+fn weekday_before_a_non_speech_verb_is_no_statement() {
+    let (names, quotes) =
+        run("Exxon Mobil on Sunday continued cleanup of a pipeline spill in Arkansas.");
+    assert!(names.is_empty(), "{names:?}");
+    assert!(quotes.is_empty(), "{quotes:?}");
+}
+
+#[test]
+fn adding_that_carries_the_subjects_statement() {
+    let (names, quotes) =
+        run("Jeff Weaver spoke first. Weaver declined to speculate, adding that he would rest.");
+    assert_eq!(names, ["Jeff Weaver"]);
+    assert_eq!(quotes, [indirect("he would rest")]);
+}
+
+#[test]
+fn adding_to_is_no_statement() {
+    let (names, quotes) =
+        run("Jeff Weaver spoke first. Weaver refused to comment, adding to the confusion.");
+    assert!(names.is_empty(), "{names:?}");
+    assert!(quotes.is_empty(), "{quotes:?}");
+}
+
+#[test]
+fn possessive_role_before_a_full_name() {
+    let (names, quotes) =
+        run("\"We will chip away at her lead,\" added his campaign manager Jeff Weaver.");
+    assert_eq!(names, ["Jeff Weaver"]);
+    assert_eq!(quotes, [direct("We will chip away at her lead")]);
+}
+
+#[test]
+fn possessive_without_a_role_noun_is_no_source() {
+    let (names, quotes) = run("\"We will chip away at her lead,\" added his old pal Jeff Weaver.");
+    assert!(names.is_empty(), "{names:?}");
+    assert!(quotes.is_empty(), "{quotes:?}");
+}
