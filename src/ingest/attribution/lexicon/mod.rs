@@ -56,6 +56,8 @@ const CUES: &[(&str, Cue)] = &[
     ("asserts", Cue::Verb),
     ("boasted", Cue::Verb),
     ("called", Cue::Verb),
+    ("calling", Cue::Participle),
+    ("calls", Cue::Verb),
     ("cautioned", Cue::Verb),
     ("claimed", Cue::Verb),
     ("claiming", Cue::Participle),

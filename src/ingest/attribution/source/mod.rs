@@ -83,6 +83,22 @@ pub fn next_to_quotation(body: &str, toks: &[Tok], r: &Range<usize>) -> bool {
         && super::mentions::occurs_at_most(body, w, 3)
 }
 
+/// `called Trump "unhinged"`, `calls her record a "blueprint"`: after a naming verb at token
+/// `i` (`called`, `calls`, `calling`), the quotation that its object (up to five words, no
+/// punctuation) is given; its token index. `called for a ban` names nothing.
+pub fn naming_quote(body: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    if !matches!(toks[i].text(body), "called" | "calls" | "calling") {
+        return None;
+    }
+    let first = toks.get(i + 1)?;
+    if !first.is_word() || matches!(first.text(body), "for" | "on" | "off" | "in" | "up" | "out") {
+        return None;
+    }
+    (i + 1..toks.len().min(i + 7))
+        .take_while(|&k| toks[k].is_word() || matches!(toks[k].kind, TokKind::Quote(_)))
+        .find(|&k| matches!(toks[k].kind, TokKind::Quote(_)) && k > i + 1)
+}
+
 /// Who a cue points at, before resolution against the article's other mentions.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
