@@ -31,8 +31,9 @@ use super::tokens::{Tok, TokKind};
 /// True when the one-word name at tokens `r` stands right after a quotation, or after a
 /// speech verb right after one (`"...," Hale said`, `"...," said Hale`): there a capital is
 /// no sentence start, and a bare word that is no lexicon word (`Officials`, `Republicans`,
-/// `Kremlin`) and that the story repeats at most three times (companies come back again
-/// and again) names the person who spoke even when the story never gives a first name.
+/// `Kremlin`) may name the person who spoke even when the story never gives a first name
+/// (resolution also asks that the story repeat it at most three times: companies come back
+/// again and again).
 pub fn next_to_quotation(body: &str, toks: &[Tok], r: &Range<usize>) -> bool {
     if r.len() != 1 || r.start == 0 {
         return false;
@@ -80,7 +81,6 @@ pub fn next_to_quotation(body: &str, toks: &[Tok], r: &Range<usize>) -> bool {
         && !lexicon::is_place(w)
         && lexicon::month(w).is_none()
         && lexicon::weekday(w).is_none()
-        && super::mentions::occurs_at_most(body, w, 3)
 }
 
 /// `called Trump "unhinged"`, `calls her record a "blueprint"`: after a naming verb at token
