@@ -58,6 +58,8 @@ pub fn is_title(w: &str) -> bool {
             | "head"
             | "leader"
             | "whip"
+            | "alderman"
+            | "alderwoman"
             | "speaker"
             | "king"
             | "queen"

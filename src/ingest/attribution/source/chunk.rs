@@ -106,7 +106,7 @@ pub(super) fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<
         .take(words.len().saturating_sub(1))
         .rposition(|t| {
             let l = lower(t.text(body));
-            is_title(&l) && !is_org_word(&l)
+            title_word(&l) && !is_org_word(&l)
         });
     let tail = &words[last_title.map_or(0, |n| n + 1)..];
     // `the Israeli newspaper Haaretz`, `USA TODAY`, `Alongside BLM`: organisations.
@@ -155,7 +155,7 @@ pub(super) fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<
     // The last title word with a name after it splits role from name.
     let mut split = None;
     for (n, t) in words.iter().enumerate().take(words.len().saturating_sub(1)) {
-        if is_title(&lower(t.text(body))) {
+        if title_word(&lower(t.text(body))) {
             split = Some(n);
         }
     }
@@ -209,6 +209,11 @@ pub(super) fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<
         },
         span,
     })
+}
+
+/// A title, or titles joined by hyphens (`Secretary-Treasurer`), in lower case.
+fn title_word(l: &str) -> bool {
+    is_title(l) || l.contains('-') && l.split('-').all(is_title)
 }
 
 /// Capitalised titles that are common surnames too (`Billie Jean King`, `Matthew Prince`).

@@ -24,7 +24,8 @@ pub use right::right;
 pub use subject::subject;
 
 use super::lexicon::{
-    self, is_affiliation, is_function_word, is_org_noun, is_org_word, is_role_noun, is_title,
+    self, is_affiliation, is_determiner, is_function_word, is_org_noun, is_org_word, is_role_noun,
+    is_title,
 };
 use super::tokens::{Tok, TokKind};
 
@@ -34,8 +35,12 @@ use super::tokens::{Tok, TokKind};
 /// `Kremlin`) may name the person who spoke even when the story never gives a first name
 /// (resolution also asks that the story repeat it at most three times: companies come back
 /// again and again).
+///
+/// At a sentence's start (`Tuttle added, "..."`, or `Cruz said.` after a quotation that closed
+/// its own sentence) the capital proves nothing, so the word must also never occur in lower
+/// case in the story (`Critics said, "..."` has `critics` elsewhere as often as not).
 pub fn next_to_quotation(body: &str, toks: &[Tok], r: &Range<usize>) -> bool {
-    if r.len() != 1 || r.start == 0 {
+    if r.len() != 1 {
         return false;
     }
     let t = &toks[r.start];
@@ -46,17 +51,17 @@ pub fn next_to_quotation(body: &str, toks: &[Tok], r: &Range<usize>) -> bool {
                 && k > 0
                 && matches!(toks[k - 1].kind, TokKind::Quote(_))
     };
-    let mut b = r.start - 1;
-    if toks[b].is_word()
-        && matches!(
-            toks[b].text(body),
-            "said" | "says" | "stated" | "added" | "wrote" | "asked" | "tweeted" | "continued"
-        )
-        && b > 0
-    {
-        b -= 1;
-    }
-    if !is_quote(b) || !t.cap || t.poss || w.len() < 3 {
+    let placed = if r.start == 0 {
+        opens_quoted_sentence(body, toks)
+            && super::mentions::occurs_at_most(body, &w.to_ascii_lowercase(), 0)
+    } else {
+        let mut b = r.start - 1;
+        if is_speech(body, &toks[b]) && b > 0 {
+            b -= 1;
+        }
+        is_quote(b)
+    };
+    if !placed || !t.cap || t.poss || w.len() < 3 {
         return false;
     }
     // `wrote Banc of America Securities analyst ...`: a name governing `of` is an
@@ -73,6 +78,8 @@ pub fn next_to_quotation(body: &str, toks: &[Tok], r: &Range<usize>) -> bool {
         && w.bytes()
             .all(|c| c.is_ascii_alphabetic() || c == b'-' || c == b'\'')
         && !is_function_word(w)
+        && !is_determiner(&l)
+        && &*l != "another"
         && !is_affiliation(w)
         && !is_org_word(&l)
         && !is_org_noun(&l)
@@ -81,6 +88,32 @@ pub fn next_to_quotation(body: &str, toks: &[Tok], r: &Range<usize>) -> bool {
         && !lexicon::is_place(w)
         && lexicon::month(w).is_none()
         && lexicon::weekday(w).is_none()
+}
+
+/// Speech verbs that may stand between a quotation and a bare name.
+fn is_speech(body: &str, t: &Tok) -> bool {
+    t.is_word()
+        && matches!(
+            t.text(body),
+            "said" | "says" | "stated" | "added" | "wrote" | "asked" | "tweeted" | "continued"
+        )
+}
+
+/// `Tuttle added, "..."`, `Tuttle said: "..."`, or `Cruz said.` right after a quotation that
+/// closed its own sentence: a sentence of a name, a speech verb and a quotation.
+fn opens_quoted_sentence(body: &str, toks: &[Tok]) -> bool {
+    if toks.len() < 3 || !is_speech(body, &toks[1]) {
+        return false;
+    }
+    if matches!(toks[2].kind, TokKind::Comma | TokKind::Colon) {
+        return toks
+            .get(3)
+            .is_some_and(|q| matches!(q.kind, TokKind::Quote(_)));
+    }
+    toks[2..].iter().all(|t| t.kind == TokKind::Stop)
+        && body[..toks[0].start]
+            .trim_end()
+            .ends_with(['\u{201d}', '"', '\''])
 }
 
 /// `called Trump "unhinged"`, `calls her record a "blueprint"`: after a naming verb at token

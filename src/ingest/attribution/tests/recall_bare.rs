@@ -48,3 +48,34 @@ fn name_governing_of_after_a_quotation_is_no_person() {
     let (names, _) = run("\"Mergers bring chances,\" wrote Banc of America.");
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[test]
+fn bare_surname_opening_a_sentence_before_a_quotation() {
+    let (names, quotes) = run("Tuttle added, \"There are worse relationships.\"");
+    assert_eq!(names, ["Tuttle"]);
+    assert_eq!(quotes, [direct("There are worse relationships.")]);
+}
+
+#[test]
+fn bare_surname_after_a_quotation_that_closed_its_sentence() {
+    let (names, quotes) = run("\"We are tired of being told it is offensive!\" Cruz said.");
+    assert_eq!(names, ["Cruz"]);
+    assert_eq!(
+        quotes,
+        [direct("We are tired of being told it is offensive!")]
+    );
+}
+
+#[test]
+fn common_noun_opening_a_sentence_is_no_person() {
+    // `critics` in lower case elsewhere: the capital is only the sentence's.
+    let (names, _) =
+        run("The critics were loud. Critics added, \"There are worse relationships.\"");
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn determiner_opening_a_sentence_is_no_person() {
+    let (names, _) = run("Another added, \"There are worse relationships.\"");
+    assert!(names.is_empty(), "{names:?}");
+}

@@ -119,3 +119,23 @@ fn possessive_without_a_role_noun_is_no_source() {
     assert!(names.is_empty(), "{names:?}");
     assert!(quotes.is_empty(), "{quotes:?}");
 }
+
+#[test]
+fn alderman_and_hyphenated_titles_open_a_name() {
+    let (names, _) = run(
+        "\"People are angry,\" said Chicago Alderman Jason C. Ervin. \"We had a big issue,\" \
+         said United Auto Workers Secretary-Treasurer Gary Casteel.",
+    );
+    assert_eq!(names, ["Jason C. Ervin", "Gary Casteel"]);
+}
+
+#[test]
+fn organisation_without_a_title_stays_an_organisation() {
+    let a = crate::ingest::attribution::attribute(
+        "\"We had a big issue,\" said United Auto Workers.",
+        None,
+    );
+    assert!(a.speakers.is_empty(), "{:?}", a.speakers);
+    let orgs: Vec<_> = a.organisations.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(orgs, ["United Auto Workers"]);
+}
