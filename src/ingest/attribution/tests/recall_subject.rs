@@ -139,3 +139,19 @@ fn organisation_without_a_title_stays_an_organisation() {
     let orgs: Vec<_> = a.organisations.iter().map(|o| o.name.as_str()).collect();
     assert_eq!(orgs, ["United Auto Workers"]);
 }
+
+#[test]
+fn organisations_capitalised_title_before_an_apposed_name() {
+    let (names, quotes) =
+        run("The Podesta Group's CEO, Kimberley Fritts, said the two firms had coordinated.");
+    assert_eq!(names, ["Kimberley Fritts"]);
+    assert_eq!(quotes, [indirect("the two firms had coordinated")]);
+}
+
+#[test]
+fn organisations_capitalised_noun_before_a_list_is_no_source() {
+    let (names, quotes) =
+        run("The Podesta Group's Board, Tony Podesta and others, said nothing of the deal.");
+    assert!(names.is_empty(), "{names:?}");
+    assert!(quotes.is_empty(), "{quotes:?}");
+}
