@@ -164,7 +164,7 @@ pub(super) fn is_interjection(body: &str, seg: &[Tok]) -> bool {
     if seg.len() == 2 && first.text(body) == "of" && seg[1].text(body) == "course" {
         return true;
     }
-    seg.len() <= 10
+    seg.len() <= 14
         && (lexicon::weekday(first.text(body)).is_some()
             || matches!(
                 first.text(body),

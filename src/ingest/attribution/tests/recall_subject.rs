@@ -155,3 +155,22 @@ fn organisations_capitalised_noun_before_a_list_is_no_source() {
     assert!(names.is_empty(), "{names:?}");
     assert!(quotes.is_empty(), "{quotes:?}");
 }
+
+#[test]
+fn long_interjection_between_name_and_cue() {
+    let (names, quotes) = run(
+        "Washington Post columnist Margaret Sullivan, in an attempt to draw attention to the \
+         lack of press conferences, wrote that the candidate was opaque.",
+    );
+    assert_eq!(names, ["Margaret Sullivan"]);
+    assert_eq!(quotes, [indirect("the candidate was opaque")]);
+}
+
+#[test]
+fn long_interjection_after_a_common_noun_is_no_person() {
+    let (names, _) = run(
+        "The report, in an attempt to draw attention to the lack of press conferences, \
+         wrote that the candidate was opaque.",
+    );
+    assert!(names.is_empty(), "{names:?}");
+}
