@@ -2,10 +2,11 @@
 //! wrote`.
 
 use super::super::lexicon::{
-    is_cue_modifier, is_determiner, is_org_noun, is_portfolio_word, is_role_noun, weekday,
+    is_cue_modifier, is_determiner, is_org_noun, is_portfolio_word, is_role_noun,
 };
 use super::super::tokens::{Tok, TokKind};
 use super::apposition::{apposition_before, dash_apposition};
+use super::between::{before_day, before_medium};
 use super::chunk::{classify, is_preposition, name_part, role_before};
 use super::{Found, Source, lower_eq};
 
@@ -41,6 +42,7 @@ pub fn left(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
             | "acknowledged"
     ) {
         j = before_day(body, toks, j);
+        j = before_medium(body, toks, j);
     }
     if j == 0 {
         return None;
@@ -98,35 +100,6 @@ pub fn left(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
         }
         _ => None,
     }
-}
-
-/// `Priebus on Thursday said`, `Priebus later Thursday told`: a weekday (with `on`, `later`,
-/// `earlier` or `late` before it, or `night`/`morning`... after it) between a subject and its
-/// cue ending before token `j` is skipped; returns where the subject ends.
-fn before_day(body: &str, toks: &[Tok], j: usize) -> usize {
-    let mut k = j;
-    if k > 0
-        && toks[k - 1].is_word()
-        && matches!(
-            toks[k - 1].text(body),
-            "night" | "morning" | "afternoon" | "evening"
-        )
-    {
-        k -= 1;
-    }
-    if k == 0 || !toks[k - 1].is_word() || weekday(toks[k - 1].text(body)).is_none() {
-        return j;
-    }
-    k -= 1;
-    if k > 1
-        && toks[k - 1].is_word()
-        && matches!(toks[k - 1].text(body), "on" | "later" | "earlier" | "late")
-    {
-        k -= 1;
-    }
-    // A day alone right after a name (`Smith Thursday said`) is rare; a day after `on`
-    // always qualifies.
-    if k > 0 && toks[k - 1].cap { k } else { j }
 }
 
 /// A capitalised chunk ending before token `j`, with the role written before it. A chunk

@@ -7,11 +7,13 @@
 //! speaker. A capitalised chunk is split into role (`Russian President`) and name (`Vladimir
 //! Putin`) at its last title word; chunks with an organisation head are organisations.
 //!
-//! [`left`] reads sources before the cue, [`apposition`] the appositions between commas,
-//! [`right`] sources after an inverted cue, [`subject`] the subject a participle clause speaks
-//! for, [`chunk`] splits capitalised chunks into role and name.
+//! [`left`] reads sources before the cue ([`between`] the words it may skip), [`apposition`]
+//! the appositions between commas, [`right`] sources after an inverted cue, [`subject`] the
+//! subject a participle clause speaks for, [`chunk`] splits capitalised chunks into role and
+//! name.
 
 mod apposition;
+mod between;
 mod chunk;
 mod left;
 mod right;

@@ -174,3 +174,17 @@ fn long_interjection_after_a_common_noun_is_no_person() {
     );
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[test]
+fn medium_phrase_between_subject_and_cue() {
+    let (names, quotes) = run("Jeb Bush in a Medium post said he would appoint judges.");
+    assert_eq!(names, ["Jeb Bush"]);
+    assert_eq!(quotes, [indirect("he would appoint judges")]);
+}
+
+#[test]
+fn place_phrase_without_a_determiner_is_no_medium() {
+    let (names, quotes) = run("Voters in New Hampshire said the race was close.");
+    assert!(names.is_empty(), "{names:?}");
+    assert!(quotes.is_empty(), "{quotes:?}");
+}
