@@ -38,6 +38,10 @@ pub(super) fn before_day(body: &str, toks: &[Tok], j: usize) -> usize {
 /// `j` is skipped; returns where the subject ends. The determiner keeps `voters in New
 /// Hampshire said` from reading `voters` as the subject of a place.
 pub(super) fn before_medium(body: &str, toks: &[Tok], j: usize) -> usize {
+    // Most cues follow the name itself (`Peskov said`): nothing to skip.
+    if j < 4 || !toks[j - 1].is_word() || toks[j - 1].cap && toks[j - 2].cap {
+        return j;
+    }
     let lo = j.saturating_sub(7);
     let Some(p) = (lo..j)
         .rev()
