@@ -106,6 +106,19 @@ pub fn has_honorific(body: &str, surname: &str) -> bool {
     })
 }
 
+/// True when `word` occurs as a whole word in `body` at most `n` times. A company or a country
+/// that a story is about comes back again and again (`Samsung said`, `Samsung's royalty
+/// demands`); a person the story names by surname alone is quoted a few times.
+pub fn occurs_at_most(body: &str, word: &str, n: usize) -> bool {
+    let b = body.as_bytes();
+    memchr::memmem::find_iter(b, word.as_bytes())
+        .filter(|&pos| {
+            !continues_word(b, pos + word.len()) && (pos == 0 || !is_word_byte(b[pos - 1]))
+        })
+        .nth(n)
+        .is_none()
+}
+
 /// A no-break space in UTF-8.
 const NBSP: &[u8] = "\u{a0}".as_bytes();
 
@@ -125,6 +138,14 @@ fn is_word_byte(c: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_whole_words_only() {
+        let body = "Hale said. Haley said. Hales said. Hale's view. Hale-Bopp. Hale.";
+        // `Hale`, `Hale's` (apostrophe ends the word) and the last `Hale`: three.
+        assert!(occurs_at_most(body, "Hale", 3));
+        assert!(!occurs_at_most(body, "Hale", 2));
+    }
 
     #[test]
     fn finds_earliest_full_form() {

@@ -160,16 +160,24 @@ fn attribute_with(body: &str, published: Option<NaiveDate>, sc: &mut Scratch) ->
             } => match policy {
                 Single::Org => reg.org(name, false, f.sentence),
                 Single::Person => {
-                    reg.person(name, *words, role.as_deref(), *female, f.sentence, true)
+                    reg.person(name, *words, role.as_deref(), *female, f.sentence, || true)
                 }
-                Single::KnownOnly => {
+                Single::KnownOnly | Single::Quoted => {
                     // A bare word that matches nobody is a person only when the text calls it
-                    // `Mr.`/`Ms.` somewhere (`Zucker said`, `Mr. Zucker`), not a company.
-                    let new_ok = *words == 1 && name.len() > 2 && honorifics.check(body, name);
+                    // `Mr.`/`Ms.` somewhere (`Zucker said`, `Mr. Zucker`), not a company, or
+                    // when it stands by a quotation and the story does not keep repeating it.
+                    // Asked only when the name resolves to no one: both searches read the body.
+                    let quoted = *policy == Single::Quoted;
+                    let new_ok = || {
+                        *words == 1
+                            && name.len() > 2
+                            && (honorifics.check(body, name)
+                                || quoted && mentions::occurs_at_most(body, name, 3))
+                    };
                     reg.person(name, *words, role.as_deref(), *female, f.sentence, new_ok)
                 }
                 Single::KnownOrOrg => reg
-                    .person(name, *words, role.as_deref(), *female, f.sentence, false)
+                    .person(name, *words, role.as_deref(), *female, f.sentence, || false)
                     .or_else(|| reg.org(name, false, f.sentence)),
             },
             Resolved::Pronoun(female) => reg.pronoun(*female, f.sentence),
@@ -235,6 +243,7 @@ fn prepare(body: &str, toks: &[Tok], who: &Who) -> Resolved {
             let policy = single_policy(&name, r.len(), *weak || role.is_some() || female.is_some());
             let policy = match policy {
                 Single::KnownOnly if *weak => Single::KnownOrOrg,
+                Single::KnownOnly if source::next_to_quotation(body, toks, r) => Single::Quoted,
                 Single::Person if *weak => Single::KnownOrOrg,
                 p => p,
             };
@@ -268,6 +277,9 @@ enum Single {
     /// Only when it resolves to a person named in the article, or is called `Mr.`/`Ms.`
     /// somewhere (`Critics said`, `Caterpillar said` do not).
     KnownOnly,
+    /// As [`Single::KnownOnly`], or a new person when it stands right by a quotation
+    /// (`"...," Hale said`) and the story names it at most three times.
+    Quoted,
     /// A person when it resolves, otherwise an organisation (`according to Gallup`).
     KnownOrOrg,
 }

@@ -54,8 +54,9 @@ impl<'a> Registry<'a> {
         }
     }
 
-    /// Resolves a personal name; returns the entity index. With `new_ok` false, a bare word
-    /// that matches no person named in the article gives `None`.
+    /// Resolves a personal name; returns the entity index. When `new_ok` answers false
+    /// (asked only then), a bare word that matches no person named in the article gives
+    /// `None`.
     pub fn person(
         &mut self,
         name: &str,
@@ -63,7 +64,7 @@ impl<'a> Registry<'a> {
         role: Option<&str>,
         female: Option<bool>,
         sentence: usize,
-        new_ok: bool,
+        new_ok: impl FnOnce() -> bool,
     ) -> Option<usize> {
         let key = speaker_key(name);
         // The surname key is the full key's last word: no second fold.
@@ -97,7 +98,7 @@ impl<'a> Registry<'a> {
         };
         let idx = match idx {
             Some(i) => i,
-            None if words < 2 && !new_ok => return None,
+            None if words < 2 && !new_ok() => return None,
             None => self.push(name, words, &key, surname, female),
         };
         let e = &mut self.entities[idx];
@@ -292,7 +293,7 @@ mod tests {
     #[test]
     fn surname_resolves_to_earliest_full_name() {
         let mut r = Registry::new("Dmitry Peskov met Dmitri Peskov.");
-        let i = r.person("Peskov", 1, None, None, 3, true).unwrap();
+        let i = r.person("Peskov", 1, None, None, 3, || true).unwrap();
         assert_eq!(r.entities[i].name, "Dmitry Peskov");
         assert_eq!(r.entities[i].aliases, ["Peskov"]);
     }
@@ -300,27 +301,33 @@ mod tests {
     #[test]
     fn typo_joins_only_unique_non_feminine_speaker() {
         let mut r = Registry::new("");
-        let p = r.person("Dmitry Peskov", 2, None, None, 0, true).unwrap();
-        assert_eq!(r.person("Prskov", 1, None, None, 1, true), Some(p));
-        assert_eq!(r.person("Peskova", 1, None, None, 2, false), None);
-        let f = r.person("Anna Peskova", 2, None, None, 3, true).unwrap();
+        let p = r
+            .person("Dmitry Peskov", 2, None, None, 0, || true)
+            .unwrap();
+        assert_eq!(r.person("Prskov", 1, None, None, 1, || true), Some(p));
+        assert_eq!(r.person("Peskova", 1, None, None, 2, || false), None);
+        let f = r.person("Anna Peskova", 2, None, None, 3, || true).unwrap();
         assert_ne!(f, p);
     }
 
     #[test]
     fn bare_surname_goes_to_most_recent_namesake() {
         let mut r = Registry::new("");
-        let m = r.person("Maria Zakharova", 2, None, None, 0, true).unwrap();
-        let a = r.person("Anna Zakharova", 2, None, None, 1, true).unwrap();
+        let m = r
+            .person("Maria Zakharova", 2, None, None, 0, || true)
+            .unwrap();
+        let a = r
+            .person("Anna Zakharova", 2, None, None, 1, || true)
+            .unwrap();
         assert_ne!(m, a);
-        assert_eq!(r.person("Zakharova", 1, None, None, 2, true), Some(a));
+        assert_eq!(r.person("Zakharova", 1, None, None, 2, || true), Some(a));
     }
 
     #[test]
     fn pronoun_reaches_only_recent_speakers() {
         let mut r = Registry::new("");
         let p = r
-            .person("Dmitry Peskov", 2, None, Some(false), 0, true)
+            .person("Dmitry Peskov", 2, None, Some(false), 0, || true)
             .unwrap();
         assert_eq!(r.pronoun(true, 1), None);
         assert_eq!(r.pronoun(false, 2), Some(p));

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use super::lexicon::{Cue, cue, is_function_word, is_negation};
 use super::said_on;
-use super::source::{Found, Source, coordinated, left, right, subject};
+use super::source::{self, Found, Source, coordinated, left, right, subject};
 use super::text::QuoteSpan;
 use super::tokens::{Tok, TokKind};
 use crate::article::QuoteKind;
@@ -90,8 +90,10 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
                 None => continue,
             }
         };
-        // `negated`, and the wire trailer `Lerer reported from Los Angeles`.
+        // `negated`, and the wire trailer `Lerer reported from Los Angeles`; `calls` and
+        // `calling` report speech only when they name something with a quotation.
         if negated(body, toks, i)
+            || (matches!(w, "calls" | "calling") && source::naming_quote(body, toks, i).is_none())
             || (t.text(body) == "reported"
                 && toks
                     .get(i + 1)
@@ -209,10 +211,12 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
         hi = hi.max(ci + 2);
     }
     // Words after the cue that belong to it: `told reporters`, `on Thursday`, `in a statement`.
+    let named = source::naming_quote(body, toks, ci);
     let obj = if c == Cue::Told || toks[ci].text(body) == "telling" {
         skip_object(body, toks, hi)
     } else {
-        hi
+        // `called Trump "unhinged"`: the quotation is the statement.
+        named.unwrap_or(hi)
     };
     let after = skip_cue_tail(body, toks, obj);
     let said_on = said_on::read(body, toks, obj, after.min(obj + 6), cx.published)
@@ -258,7 +262,7 @@ pub fn analyze(cx: &Ctx, toks: &[Tok], out: &mut Vec<Finding>) -> (bool, bool) {
                 }
                 break;
             }
-            TokKind::Quote(qi) if k == after && ends_sentence(toks, k) => {
+            TokKind::Quote(qi) if k == after && (ends_sentence(toks, k) || named.is_some()) => {
                 push_direct(cx, qi, who.clone(), said_on, out);
                 direct = true;
                 k += 1;

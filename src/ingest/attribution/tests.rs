@@ -463,4 +463,7 @@ fn honorific_answers_are_remembered_per_name() {
 }
 
 mod recall;
+mod recall_bare;
 mod recall_clauses;
+mod recall_naming;
+mod recall_subject;

@@ -42,12 +42,22 @@ pub(super) fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Fo
             // `A longtime JNF official, Howard Ingram, said`, `One delegate not on the slate,
             // Kelly Schmdit, told`: a name alone between the commas, after a lower-case
             // description (a role noun, or two words or more for a full name).
+            // `The Podesta Group's CEO, Kimberley Fritts, said`: a capitalised title owned by
+            // an organisation.
+            let owned_title = seg.len() >= 2
+                && m >= 3
+                && toks[m - 3].poss
+                && toks[m - 2].cap
+                && is_title(&lower(toks[m - 2].text(body)));
             let role_before_comma = m >= 2
                 && toks[m - 2].is_word()
                 && (!toks[m - 2].cap
                     && !is_org_noun(toks[m - 2].text(body))
                     && (is_role_noun(toks[m - 2].text(body)) || seg.len() >= 2)
-                    || seg.len() >= 2 && role_of_organisation(body, toks, m - 1));
+                    || seg.len() >= 2 && role_of_organisation(body, toks, m - 1)
+                    // `The Podesta Group's CEO, Kimberley Fritts, said`: a capitalised title
+                    // owned by an organisation.
+                    || owned_title);
             // `Another pollster, David Woodard of Clemson University, said`: the name ends at
             // `of`.
             let cut = seg
@@ -62,6 +72,13 @@ pub(super) fn apposition_before(body: &str, toks: &[Tok], c: usize) -> Option<Fo
                 let mut f = classify(body, toks, m..m + cut)?;
                 if matches!(f.source, Source::Name { .. }) {
                     f.span.end = c + 1;
+                    if owned_title {
+                        // The title phrase is part of the source, not a statement before it.
+                        f.span.start = toks[..m - 1]
+                            .iter()
+                            .rposition(|t| t.kind == TokKind::Comma)
+                            .map_or(0, |p| p + 1);
+                    }
                     return Some(f);
                 }
                 return None;
@@ -147,7 +164,7 @@ pub(super) fn is_interjection(body: &str, seg: &[Tok]) -> bool {
     if seg.len() == 2 && first.text(body) == "of" && seg[1].text(body) == "course" {
         return true;
     }
-    seg.len() <= 10
+    seg.len() <= 14
         && (lexicon::weekday(first.text(body)).is_some()
             || matches!(
                 first.text(body),

@@ -106,7 +106,7 @@ pub(super) fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<
         .take(words.len().saturating_sub(1))
         .rposition(|t| {
             let l = lower(t.text(body));
-            is_title(&l) && !is_org_word(&l)
+            title_word(&l) && !is_org_word(&l)
         });
     let tail = &words[last_title.map_or(0, |n| n + 1)..];
     // `the Israeli newspaper Haaretz`, `USA TODAY`, `Alongside BLM`: organisations.
@@ -119,7 +119,19 @@ pub(super) fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<
             && !matches!(t.text(body), "II" | "III" | "IV" | "JR" | "SR")
             && !t.text(body).contains('.')
     });
-    if tail.iter().any(|t| is_org_word(&lower(t.text(body)))) || org_noun_before || caps_word {
+    // `Mayor Don Guardian`, `Rep. Steve Bank`: after a title, a surname that is also an
+    // organisation word ends a personal name; organisations put their own words first.
+    let titled_name = last_title.is_some()
+        && tail.len() >= 2
+        && tail[..tail.len() - 1]
+            .iter()
+            .all(|t| !is_org_word(&lower(t.text(body))));
+    let org_word = if titled_name {
+        false
+    } else {
+        tail.iter().any(|t| is_org_word(&lower(t.text(body))))
+    };
+    if org_word || org_noun_before || caps_word {
         let mut start = chunk.start;
         // Drop a leading nationality-less determiner; keep the organisation's own words.
         // Portfolio words (`Economy`, `Foreign`) are part of a ministry's name, not a title.
@@ -143,7 +155,7 @@ pub(super) fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<
     // The last title word with a name after it splits role from name.
     let mut split = None;
     for (n, t) in words.iter().enumerate().take(words.len().saturating_sub(1)) {
-        if is_title(&lower(t.text(body))) {
+        if title_word(&lower(t.text(body))) {
             split = Some(n);
         }
     }
@@ -197,6 +209,11 @@ pub(super) fn classify(body: &str, toks: &[Tok], chunk: Range<usize>) -> Option<
         },
         span,
     })
+}
+
+/// A title, or titles joined by hyphens (`Secretary-Treasurer`), in lower case.
+fn title_word(l: &str) -> bool {
+    is_title(l) || l.contains('-') && l.split('-').all(is_title)
 }
 
 /// Capitalised titles that are common surnames too (`Billie Jean King`, `Matthew Prince`).

@@ -2,11 +2,12 @@
 //! wrote`.
 
 use super::super::lexicon::{
-    is_cue_modifier, is_determiner, is_org_noun, is_portfolio_word, is_role_noun, is_title,
+    is_cue_modifier, is_determiner, is_org_noun, is_portfolio_word, is_role_noun,
 };
 use super::super::tokens::{Tok, TokKind};
 use super::apposition::{apposition_before, dash_apposition};
-use super::chunk::{classify, is_name_word, is_preposition, name_part, role_before};
+use super::between::{before_day, before_medium};
+use super::chunk::{classify, is_preposition, name_part, role_before};
 use super::{Found, Source, lower_eq};
 
 /// Source on the left of the cue at token `i`.
@@ -21,6 +22,27 @@ pub fn left(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
     }
     if j > 0 && toks[j - 1].is_word() && matches!(toks[j - 1].text(body), "did" | "does" | "do") {
         j -= 1;
+    }
+    // Only for speech proper: `Exxon Mobil on Sunday continued cleanup` is no statement.
+    if matches!(
+        toks[i].text(body),
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "added"
+            | "wrote"
+            | "stated"
+            | "tweeted"
+            | "announced"
+            | "warned"
+            | "argued"
+            | "insisted"
+            | "explained"
+            | "acknowledged"
+    ) {
+        j = before_day(body, toks, j);
+        j = before_medium(body, toks, j);
     }
     if j == 0 {
         return None;
@@ -305,39 +327,9 @@ pub(super) fn left_name_only(body: &str, toks: &[Tok], j: usize) -> Option<Found
     Some(f)
 }
 
-/// The subject of a sentence whose participle clause starts after the comma at token `c`
-/// (`Madeleine Albright urged women to vote, saying ...`): a name opening the sentence and
-/// followed by a lower-case word (its verb), not a possessive (`Trump's campaign`) or a
-/// coordination (`Trump and Cruz`).
-pub fn subject(body: &str, toks: &[Tok], c: usize) -> Option<Found> {
-    let mut k = 0;
-    while k < c && k < 7 && (name_part(body, toks, k) || is_name_word(&toks[k], body)) {
-        if toks[k].poss {
-            return None;
-        }
-        k += 1;
-    }
-    let verb = toks.get(k).filter(|t| t.is_word() && !t.cap)?.text(body);
-    // `Trump campaign manager Corey Lewandowski rejected ...`: a role word is no verb.
-    if k == 0
-        || k + 1 >= c
-        || matches!(
-            verb,
-            "and" | "or" | "who" | "of" | "from" | "for" | "at" | "with"
-        )
-        || is_title(verb) && !is_cue_modifier(verb)
-        || is_role_noun(verb)
-        || is_org_noun(verb)
-    {
-        return None;
-    }
-    let f = classify(body, toks, 0..k)?;
-    matches!(f.source, Source::Name { .. } | Source::Org { .. }).then_some(f)
-}
-
 /// True when the tokens before `j` close a party or state label (`(R-OH)`, `(D-Md.)`, `(R)`,
 /// `(Mich.)`).
-fn party_label_before(body: &str, toks: &[Tok], j: usize) -> bool {
+pub(super) fn party_label_before(body: &str, toks: &[Tok], j: usize) -> bool {
     if j < 2 || toks[j - 1].kind != TokKind::Close {
         return false;
     }

@@ -92,7 +92,9 @@ pub fn right(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
     let det = is_determiner(w);
     if det || w == "another" {
         if !lower_eq(w, "the") {
-            return named_after_description(body, toks, i).or_else(|| work_by(body, toks, i));
+            return named_after_description(body, toks, i)
+                .or_else(|| work_by(body, toks, i))
+                .or_else(|| role_then_name(body, toks, i));
         }
         s += 1;
     }
@@ -270,6 +272,28 @@ fn work_by(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
     if !matches!(f.source, Source::Name { .. }) {
         return None;
     }
+    f.span = i..e;
+    Some(f)
+}
+
+/// `added his campaign manager Jeff Weaver`: a possessive determiner at `i`, one to three
+/// lower-case words ending in a role noun, then a name in full.
+fn role_then_name(body: &str, toks: &[Tok], i: usize) -> Option<Found> {
+    if !matches!(toks[i].text(body), "his" | "her" | "their" | "its") {
+        return None;
+    }
+    let mut b = i + 1;
+    while b < toks.len() && b - i <= 3 && toks[b].is_word() && !toks[b].cap {
+        b += 1;
+    }
+    if b == i + 1 || !is_role_noun(toks[b - 1].text(body)) {
+        return None;
+    }
+    let (e, mut f) = full_name_from(body, toks, b)?;
+    let Source::Name { role, .. } = &mut f.source else {
+        return None;
+    };
+    *role = Some(toks[i + 1].start..toks[b - 1].end);
     f.span = i..e;
     Some(f)
 }
