@@ -77,6 +77,39 @@ fn split(
         .collect()
 }
 
+/// A segment under this many documents is part of the index's small tail.
+pub const SMALL_SEGMENT_DOCS: u32 = MAX_MERGED_DOCS / 4;
+
+/// Fewest small segments worth one more merge at the end of a run.
+pub const MIN_TAIL_SEGMENTS: usize = 4;
+
+/// The segments to merge once a run is over, if any: the smallest segments under
+/// [`SMALL_SEGMENT_DOCS`], as many as fit in [`MAX_MERGED_DOCS`], when at least
+/// [`MIN_TAIL_SEGMENTS`] of them are there.
+///
+/// Log merging leaves up to seven segments on each level when the run ends (a whole-process
+/// search opens every segment: 22 segments made the rare-word search of a 380,000-story
+/// archive take 12.6 ms where 15 took 9.1), and capped merges never touch them again. Merging
+/// only a tail of four or more keeps a run that adds one file from rewriting a large segment.
+pub fn tail_to_merge(segments: &[(SegmentId, u32)]) -> Option<Vec<SegmentId>> {
+    let mut small: Vec<(SegmentId, u32)> = segments
+        .iter()
+        .copied()
+        .filter(|&(_, docs)| docs < SMALL_SEGMENT_DOCS)
+        .collect();
+    small.sort_by_key(|&(_, docs)| docs);
+    let mut total = 0u32;
+    let mut group = Vec::new();
+    for (id, docs) in small {
+        if total.saturating_add(docs) > MAX_MERGED_DOCS {
+            break;
+        }
+        total += docs;
+        group.push(id);
+    }
+    (group.len() >= MIN_TAIL_SEGMENTS).then_some(group)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +162,33 @@ mod tests {
         let groups = split(MergeCandidate(ids.clone()), &docs, 200);
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].0, ids[..2]);
+    }
+
+    fn tail(sizes: &[u32]) -> Option<Vec<u32>> {
+        let ids: Vec<(SegmentId, u32)> = sizes
+            .iter()
+            .map(|&n| (SegmentId::generate_random(), n))
+            .collect();
+        let docs: HashMap<SegmentId, u32> = ids.iter().copied().collect();
+        tail_to_merge(&ids).map(|group| group.iter().map(|id| docs[id]).collect())
+    }
+
+    #[test]
+    fn the_small_tail_is_merged_smallest_first_up_to_the_cap() {
+        assert_eq!(
+            tail(&[200_000, 180_000, 3_000, 40_000, 1_000, 2_000, 49_999]),
+            Some(vec![1_000, 2_000, 3_000, 40_000, 49_999])
+        );
+        // Over the cap: the largest small segments wait for another run.
+        assert_eq!(
+            tail(&[49_000, 49_000, 49_000, 49_000, 49_000, 10]),
+            Some(vec![10, 49_000, 49_000, 49_000, 49_000])
+        );
+    }
+
+    #[test]
+    fn fewer_than_four_small_segments_are_left_alone() {
+        assert_eq!(tail(&[200_000, 100_000, 60_000, 10, 20, 30]), None);
+        assert_eq!(tail(&[]), None);
     }
 }

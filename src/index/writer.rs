@@ -10,7 +10,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use tantivy::IndexSettings;
-use tantivy::indexer::IndexWriterOptions;
+use tantivy::index::SegmentId;
+use tantivy::indexer::{IndexWriterOptions, NoMergePolicy};
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
@@ -18,7 +19,7 @@ use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::index::document::article_documents;
 use crate::index::manifest::{Manifest, SourceEntry};
-use crate::index::merge::CappedMergePolicy;
+use crate::index::merge::{CappedMergePolicy, tail_to_merge};
 use crate::index::reader::open_existing;
 use crate::index::schema::{self, Fields, KIND_ARTICLE, KIND_SOURCE};
 
@@ -61,6 +62,30 @@ pub fn create_or_open(dir: &Path) -> Result<Index> {
     Ok(index)
 }
 
+/// Merges the small tail of segments, if [`tail_to_merge`] picks one, with a writer of its
+/// own (the run's writer has released the lock; if another process took it since, the merge
+/// waits for a later run). Like every merge it replaces segments in one atomic step.
+fn merge_tail(index: &Index, dir: &Path) -> Result<()> {
+    let err = |e| Error::tantivy(format!("merging segments in {}", dir.display()), e);
+    let segments: Vec<(SegmentId, u32)> = index
+        .searchable_segment_metas()
+        .map_err(err)?
+        .iter()
+        .map(|meta| (meta.id(), meta.num_docs()))
+        .collect();
+    let Some(tail) = tail_to_merge(&segments) else {
+        return Ok(());
+    };
+    let mut writer: IndexWriter = match index.writer_with_num_threads(1, MIN_BUDGET_PER_THREAD) {
+        Ok(writer) => writer,
+        Err(TantivyError::LockFailure(..)) => return Ok(()),
+        Err(e) => return Err(err(e)),
+    };
+    writer.set_merge_policy(Box::new(NoMergePolicy));
+    writer.merge(&tail).wait().map_err(err)?;
+    writer.wait_merging_threads().map_err(err)
+}
+
 /// What replacing one file's articles did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Change {
@@ -86,6 +111,8 @@ pub struct ArchiveWriter {
     lost: Vec<String>,
     /// Something was added or deleted since the last commit.
     dirty: bool,
+    /// Some commit of this run changed the index.
+    changed: bool,
 }
 
 impl ArchiveWriter {
@@ -122,6 +149,7 @@ impl ArchiveWriter {
             manifest,
             lost: Vec::new(),
             dirty: false,
+            changed: false,
         })
     }
 
@@ -252,6 +280,7 @@ impl ArchiveWriter {
             .commit()
             .map_err(|e| Error::tantivy(format!("committing to {}", self.dir.display()), e))?;
         self.dirty = false;
+        self.changed = true;
         self.reader
             .reload()
             .map_err(|e| Error::tantivy("reading the index", e))?;
@@ -273,11 +302,23 @@ impl ArchiveWriter {
         Ok(())
     }
 
-    /// Waits for background merges to finish and releases the lock.
+    /// Waits for background merges to finish, merges the small segments the run left (see
+    /// [`tail_to_merge`]) when it changed the index, and releases the lock.
     pub fn finish(self) -> Result<()> {
-        self.writer
+        let ArchiveWriter {
+            dir,
+            index,
+            writer,
+            changed,
+            ..
+        } = self;
+        writer
             .wait_merging_threads()
-            .map_err(|e| Error::tantivy("merging segments", e))
+            .map_err(|e| Error::tantivy("merging segments", e))?;
+        if changed {
+            merge_tail(&index, &dir)?;
+        }
+        Ok(())
     }
 }
 
@@ -363,6 +404,36 @@ mod tests {
             matches!(err, Error::IndexLocked { ref index } if index == dir.path()),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_run_ending_with_four_small_segments_merges_them_into_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let segments = |dir: &Path| {
+            create_or_open(dir)
+                .unwrap()
+                .searchable_segment_metas()
+                .unwrap()
+                .len()
+        };
+        for n in 1..=4u64 {
+            let mut w = ArchiveWriter::open(dir.path(), 1, 20_000_000).unwrap();
+            let id = format!("aaaa00000000000{n}");
+            w.replace_source(file(&format!("/{n}.txt")), vec![sample_article(&id, "")])
+                .unwrap();
+            w.commit().unwrap();
+            w.finish().unwrap();
+            // One segment per run until the fourth run's end merges the four.
+            let expected = if n < 4 { n as usize } else { 1 };
+            assert_eq!(segments(dir.path()), expected, "after run {n}");
+        }
+        // A run that changes nothing merges nothing (and there is nothing left to merge).
+        let w = ArchiveWriter::open(dir.path(), 1, 20_000_000).unwrap();
+        w.finish().unwrap();
+        assert_eq!(segments(dir.path()), 1);
+        let reader = ArchiveIndex::open(dir.path()).unwrap();
+        assert_eq!(reader.count(KIND_ARTICLE).unwrap(), 4);
+        assert_eq!(reader.count(KIND_SOURCE).unwrap(), 4);
     }
 
     #[test]
