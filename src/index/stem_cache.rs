@@ -70,9 +70,12 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
 
 /// Words of at most this many bytes are cached (longer ones are rare and stemmed each time).
 const MAX_CACHED_LEN: usize = 15;
-/// Slots in the cache: 4,096 x 32 bytes = 128 KiB, small enough to stay in the core's cache
+/// Slots in a full cache: 4,096 x 32 bytes = 128 KiB, small enough to stay in the core's cache
 /// beside tantivy's postings tables.
 const SLOTS: usize = 4096;
+/// Slots a cache starts with: a query or a snippet stems a few dozen words, and zeroing 128 KiB
+/// for them cost more than their stemming.
+const FIRST_SLOTS: usize = 64;
 
 /// A word of up to [`MAX_CACHED_LEN`] bytes packed with its length into 16 bytes, so a slot
 /// is compared in one integer comparison.
@@ -95,11 +98,12 @@ impl Packed {
         self.0.to_le_bytes()
     }
 
-    fn slot(&self) -> usize {
+    /// Slot of this word in a table of `slots` (a power of two) slots.
+    fn slot(&self, slots: usize) -> usize {
         // Multiply-shift hashing of both halves: cheap, and words differ in every byte.
         let mixed = ((self.0 as u64) ^ ((self.0 >> 64) as u64).rotate_left(29))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (mixed >> (64 - SLOTS.trailing_zeros())) as usize
+        (mixed >> (64 - slots.trailing_zeros())) as usize
     }
 }
 
@@ -111,8 +115,11 @@ impl Packed {
 /// most of its tokens, and they stay in these 128 KiB.
 struct StemCache {
     /// (word, stem) per slot; a zero word is an empty slot (no word has length 0). Empty
-    /// until the first word is stemmed.
+    /// until the first word is stemmed, then [`FIRST_SLOTS`], then [`SLOTS`] once as many
+    /// words as slots were stemmed.
     slots: Vec<(Packed, Packed)>,
+    /// Words stemmed (cache misses) since the table was last sized.
+    misses: usize,
     stemmer: TextAnalyzer,
 }
 
@@ -122,6 +129,7 @@ impl Clone for StemCache {
     fn clone(&self) -> Self {
         StemCache {
             slots: Vec::new(),
+            misses: 0,
             stemmer: self.stemmer.clone(),
         }
     }
@@ -131,6 +139,7 @@ impl StemCache {
     fn new() -> Self {
         StemCache {
             slots: Vec::new(),
+            misses: 0,
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(Stemmer::new(Language::English))
                 .build(),
@@ -144,9 +153,9 @@ impl StemCache {
             return;
         };
         if self.slots.is_empty() {
-            self.slots = vec![(Packed::default(), Packed::default()); SLOTS];
+            self.slots = vec![(Packed::default(), Packed::default()); FIRST_SLOTS];
         }
-        let slot = packed.slot();
+        let slot = packed.slot(self.slots.len());
         let (cached_word, cached_stem) = self.slots[slot];
         if cached_word == packed {
             if cached_stem != packed {
@@ -161,7 +170,12 @@ impl StemCache {
             return;
         }
         self.stem_uncached(word);
-        if let Some(stem) = Packed::new(word) {
+        self.misses += 1;
+        if self.misses >= self.slots.len() && self.slots.len() < SLOTS {
+            // A long text: the full table (its contents are dropped; they come back).
+            self.slots = vec![(Packed::default(), Packed::default()); SLOTS];
+            self.misses = 0;
+        } else if let Some(stem) = Packed::new(word) {
             self.slots[slot] = (packed, stem);
         }
     }
@@ -228,12 +242,20 @@ mod tests {
         );
         let mut word = "pipelines".to_string();
         cache.stem_in_place(&mut word);
-        assert_eq!(cache.slots.len(), SLOTS);
+        assert_eq!(cache.slots.len(), FIRST_SLOTS);
         let mut clone = cache.clone();
         assert!(clone.slots.is_empty());
         let mut word = "pipelines".to_string();
         clone.stem_in_place(&mut word);
         assert_eq!(word, "pipelin");
+        // As many words as the first table holds: the cache takes its full size.
+        for n in 0..FIRST_SLOTS {
+            clone.stem_in_place(&mut format!("x{n}ings"));
+        }
+        assert_eq!(clone.slots.len(), SLOTS);
+        let mut word = "ministries".to_string();
+        clone.stem_in_place(&mut word);
+        assert_eq!(word, "ministri");
     }
 
     #[test]

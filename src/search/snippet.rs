@@ -79,7 +79,11 @@ struct Tok {
 }
 
 fn tokens(analyzer: &TextAnalyzer, text: &str) -> Vec<Tok> {
-    let mut analyzer = analyzer.clone();
+    tokens_with(&mut analyzer.clone(), text)
+}
+
+/// [`tokens`] with an analyzer the caller keeps (one clone serves many short texts).
+fn tokens_with(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Tok> {
     let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
     stream.process(&mut |t| {
@@ -247,6 +251,7 @@ impl Highlighter {
             .filter_map(|w| w.chars().next())
             .collect();
         let mut toks = tokens(&self.exact, body);
+        let mut stem = self.stem.clone();
         for t in &mut toks {
             if !t.text.chars().next().is_some_and(|c| firsts.contains(&c)) {
                 continue;
@@ -254,7 +259,7 @@ impl Highlighter {
             // The exact analyzer is the stemmed one without the stemmer, so the word comes
             // back as one token, stemmed; if folding made it split or too long, stem the
             // body the plain way.
-            match tokens(&self.stem, &t.text).as_slice() {
+            match tokens_with(&mut stem, &t.text).as_slice() {
                 [one] => t.text.clone_from(&one.text),
                 _ => return tokens(&self.stem, body),
             }
