@@ -19,7 +19,7 @@ use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::index::document::article_documents;
 use crate::index::manifest::{Manifest, SourceEntry};
-use crate::index::merge::{CappedMergePolicy, tail_to_merge};
+use crate::index::merge::{CappedMergePolicy, MIN_TAIL_SEGMENTS, tail_to_merge};
 use crate::index::reader::open_existing;
 use crate::index::schema::{self, Fields, KIND_ARTICLE, KIND_SOURCE};
 
@@ -65,15 +65,18 @@ pub fn create_or_open(dir: &Path) -> Result<Index> {
 /// Merges the small tail of segments, if [`tail_to_merge`] picks one, with a writer of its
 /// own (the run's writer has released the lock; if another process took it since, the merge
 /// waits for a later run). Like every merge it replaces segments in one atomic step.
-fn merge_tail(index: &Index, dir: &Path) -> Result<()> {
+fn merge_tail(index: &Index, dir: &Path, min_segments: usize) -> Result<()> {
     let err = |e| Error::tantivy(format!("merging segments in {}", dir.display()), e);
-    let segments: Vec<(SegmentId, u32)> = index
-        .searchable_segment_metas()
-        .map_err(err)?
-        .iter()
-        .map(|meta| (meta.id(), meta.num_docs()))
-        .collect();
-    let Some(tail) = tail_to_merge(&segments) else {
+    let small_tail = || -> Result<Option<Vec<SegmentId>>> {
+        let segments: Vec<(SegmentId, u32)> = index
+            .searchable_segment_metas()
+            .map_err(err)?
+            .iter()
+            .map(|meta| (meta.id(), meta.num_docs()))
+            .collect();
+        Ok(tail_to_merge(&segments, min_segments))
+    };
+    let Some(mut tail) = small_tail()? else {
         return Ok(());
     };
     let mut writer: IndexWriter = match index.writer_with_num_threads(1, MIN_BUDGET_PER_THREAD) {
@@ -82,7 +85,15 @@ fn merge_tail(index: &Index, dir: &Path) -> Result<()> {
         Err(e) => return Err(err(e)),
     };
     writer.set_merge_policy(Box::new(NoMergePolicy));
-    writer.merge(&tail).wait().map_err(err)?;
+    // Each merge leaves one segment fewer at least, so this ends; a tail too large for one
+    // merge (over the cap) takes a second.
+    loop {
+        writer.merge(&tail).wait().map_err(err)?;
+        match small_tail()? {
+            Some(next) => tail = next,
+            None => break,
+        }
+    }
     writer.wait_merging_threads().map_err(err)
 }
 
@@ -113,6 +124,8 @@ pub struct ArchiveWriter {
     dirty: bool,
     /// Some commit of this run changed the index.
     changed: bool,
+    /// The index held no file when this run began.
+    fresh: bool,
 }
 
 impl ArchiveWriter {
@@ -140,6 +153,7 @@ impl ArchiveWriter {
             .try_into()
             .map_err(|e| Error::tantivy("reading the index", e))?;
         let manifest = Manifest::load(reader.searcher(), &fields)?;
+        let fresh = manifest.is_empty();
         Ok(ArchiveWriter {
             dir: dir.to_path_buf(),
             index,
@@ -150,6 +164,7 @@ impl ArchiveWriter {
             lost: Vec::new(),
             dirty: false,
             changed: false,
+            fresh,
         })
     }
 
@@ -303,20 +318,23 @@ impl ArchiveWriter {
     }
 
     /// Waits for background merges to finish, merges the small segments the run left (see
-    /// [`tail_to_merge`]) when it changed the index, and releases the lock.
+    /// [`tail_to_merge`]: two or more when the run built a new index, four or more when it
+    /// added to one) when it changed the index, and releases the lock.
     pub fn finish(self) -> Result<()> {
         let ArchiveWriter {
             dir,
             index,
             writer,
             changed,
+            fresh,
             ..
         } = self;
         writer
             .wait_merging_threads()
             .map_err(|e| Error::tantivy("merging segments", e))?;
         if changed {
-            merge_tail(&index, &dir)?;
+            let min_segments = if fresh { 2 } else { MIN_TAIL_SEGMENTS };
+            merge_tail(&index, &dir, min_segments)?;
         }
         Ok(())
     }
@@ -434,6 +452,24 @@ mod tests {
         let reader = ArchiveIndex::open(dir.path()).unwrap();
         assert_eq!(reader.count(KIND_ARTICLE).unwrap(), 4);
         assert_eq!(reader.count(KIND_SOURCE).unwrap(), 4);
+    }
+
+    #[test]
+    fn a_run_that_builds_a_new_index_ends_with_its_small_segments_merged() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = ArchiveWriter::open(dir.path(), 1, 20_000_000).unwrap();
+        for n in 1..=2u64 {
+            let id = format!("bbbb00000000000{n}");
+            w.replace_source(file(&format!("/{n}.txt")), vec![sample_article(&id, "")])
+                .unwrap();
+            w.commit().unwrap();
+        }
+        let index = create_or_open(dir.path()).unwrap();
+        assert_eq!(index.searchable_segment_metas().unwrap().len(), 2);
+        w.finish().unwrap();
+        assert_eq!(index.searchable_segment_metas().unwrap().len(), 1);
+        let reader = ArchiveIndex::open(dir.path()).unwrap();
+        assert_eq!(reader.count(KIND_ARTICLE).unwrap(), 2);
     }
 
     #[test]
