@@ -317,7 +317,11 @@ pub fn run_index(
     }
     summary.interrupted = interrupt.load(Ordering::Relaxed);
     summary.commits += u64::from(writer.commit()?);
-    writer.finish()?;
+    if summary.interrupted {
+        writer.finish_now()?;
+    } else {
+        writer.finish()?;
+    }
     summary.seconds = started.elapsed().as_secs_f64();
     summary.mb_per_s = if summary.seconds > 0.0 {
         summary.bytes as f64 / 1e6 / summary.seconds

@@ -321,6 +321,16 @@ impl ArchiveWriter {
     /// [`tail_to_merge`]: two or more when the run built a new index, four or more when it
     /// added to one) when it changed the index, and releases the lock.
     pub fn finish(self) -> Result<()> {
+        self.finish_with(true)
+    }
+
+    /// [`Self::finish`] without the final merge of small segments: for an interrupted run,
+    /// which should exit as soon as its work is committed.
+    pub fn finish_now(self) -> Result<()> {
+        self.finish_with(false)
+    }
+
+    fn finish_with(self, merge_small: bool) -> Result<()> {
         let ArchiveWriter {
             dir,
             index,
@@ -332,7 +342,7 @@ impl ArchiveWriter {
         writer
             .wait_merging_threads()
             .map_err(|e| Error::tantivy("merging segments", e))?;
-        if changed {
+        if changed && merge_small {
             let min_segments = if fresh { 2 } else { MIN_TAIL_SEGMENTS };
             merge_tail(&index, &dir, min_segments)?;
         }
@@ -470,6 +480,21 @@ mod tests {
         assert_eq!(index.searchable_segment_metas().unwrap().len(), 1);
         let reader = ArchiveIndex::open(dir.path()).unwrap();
         assert_eq!(reader.count(KIND_ARTICLE).unwrap(), 2);
+    }
+
+    #[test]
+    fn an_interrupted_run_leaves_its_segments_unmerged() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = ArchiveWriter::open(dir.path(), 1, 20_000_000).unwrap();
+        for n in 1..=2u64 {
+            let id = format!("cccc00000000000{n}");
+            w.replace_source(file(&format!("/{n}.txt")), vec![sample_article(&id, "")])
+                .unwrap();
+            w.commit().unwrap();
+        }
+        w.finish_now().unwrap();
+        let index = create_or_open(dir.path()).unwrap();
+        assert_eq!(index.searchable_segment_metas().unwrap().len(), 2);
     }
 
     #[test]
