@@ -8,7 +8,7 @@
 //! from a walked folder lose their articles; files elsewhere are left alone. Every failure
 //! becomes an [`Event::Failed`] for the caller to print, and the run goes on.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -24,7 +24,7 @@ mod report;
 mod worker;
 
 pub use report::{ArticleCounts, Event, FileCounts, Summary};
-use worker::{Job, Outcome, process};
+use worker::{Batch, Job, Outcome, process};
 
 /// Parses one file's bytes into articles plus per-record errors (the ingester's `parse_bytes`).
 pub type ParseFn = dyn Fn(&Path, &[u8]) -> Result<(Vec<Article>, Vec<Error>)> + Sync;
@@ -123,50 +123,58 @@ pub fn run_index(
     }
     summary.files.seen = walked.files.len() as u64;
 
-    // Unchanged files are counted and forgotten; the others become jobs (taking the walk's
-    // path, not a copy: on a new archive of 400,000 files that is tens of megabytes).
-    // Sized once: grown by doubling, the list of 400,000 jobs briefly needed twice its 30 MB.
-    let mut jobs = Vec::with_capacity(walked.files.len());
+    // Unchanged files are counted and forgotten; the others stay in the walk's own list and
+    // become jobs one at a time as the feeder hands them out. A list of 400,000 jobs built up
+    // front held 30 MB more than the walk for the whole run.
+    let mut todo = std::mem::take(&mut walked.files);
+    let mut old_hashes: HashMap<usize, String> = HashMap::new();
     let mut seen_keys = HashSet::new();
-    for file in std::mem::take(&mut walked.files) {
-        let path = match file.path.into_os_string().into_string() {
-            Ok(path) => path,
-            Err(raw) => {
-                summary.files.failed += 1;
-                let e = Error::bad_article(
-                    PathBuf::from(raw),
-                    None,
-                    "path is not valid UTF-8; skipped",
-                );
-                observer(Event::Failed(&e));
-                continue;
-            }
+    let mut kept = 0;
+    let mut manifest_error = None;
+    todo.retain(|file| {
+        if manifest_error.is_some() {
+            return false;
+        }
+        let Some(path) = file.path.to_str() else {
+            summary.files.failed += 1;
+            let e = Error::bad_article(file.path.clone(), None, "path is not valid UTF-8; skipped");
+            observer(Event::Failed(&e));
+            return false;
         };
-        let key = schema::path_key(&path);
+        let key = schema::path_key(path);
         let stamp = writer.manifest().stamp_by_key(key);
         if stamp.is_some() {
             seen_keys.insert(key);
         }
         match stamp {
-            Some(stamp) if stamp == (file.size, file.mtime) => summary.files.unchanged += 1,
+            Some(stamp) if stamp == (file.size, file.mtime) => {
+                summary.files.unchanged += 1;
+                false
+            }
             stamp => {
                 // Only a changed file's full entry is read, for its hash.
-                let old_hash = match stamp {
-                    Some(_) => writer.manifest().entry(&path)?.map(|e| e.hash),
-                    None => None,
-                };
-                jobs.push(Job {
-                    path,
-                    size: file.size,
-                    mtime: file.mtime,
-                    old_hash,
-                    force: false,
-                    count: true,
-                    seq: 0,
-                });
+                if stamp.is_some() {
+                    match writer.manifest().entry(path) {
+                        Ok(Some(entry)) => {
+                            old_hashes.insert(kept, entry.hash);
+                        }
+                        Ok(None) => {}
+                        Err(e) => manifest_error = Some(e),
+                    }
+                }
+                kept += 1;
+                true
             }
         }
+    });
+    if let Some(e) = manifest_error {
+        return Err(e);
     }
+    let mut jobs = Batch {
+        walked: todo,
+        old_hashes,
+        extra: Vec::new(),
+    };
 
     // Files gone from the walked folders. When the walk saw every file the index holds, none
     // is gone, and the scan over the manifest's paths (a second on 400,000 files) is skipped.
@@ -195,7 +203,7 @@ pub fn run_index(
         let lost = writer.take_lost();
         orphans.extend(writer.manifest().holders_of_lost(&lost)?);
         if !orphans.is_empty() {
-            let queued: HashSet<&str> = jobs.iter().map(|j| j.path.as_str()).collect();
+            let queued: HashSet<&str> = jobs.paths().collect();
             let mut taken: HashSet<String> = HashSet::new();
             let mut extra = Vec::new();
             for path in std::mem::take(&mut orphans) {
@@ -224,7 +232,7 @@ pub fn run_index(
                 });
             }
             drop(queued);
-            jobs.extend(extra);
+            jobs.extra.extend(extra);
         }
         if jobs.is_empty() || pass == 3 || interrupt.load(Ordering::Relaxed) {
             break;
@@ -233,7 +241,7 @@ pub fn run_index(
         let batch = std::mem::take(&mut jobs);
         observer(Event::Planned {
             files: batch.len() as u64,
-            bytes: batch.iter().map(|j| j.size).sum(),
+            bytes: batch.bytes(),
         });
         let (job_tx, job_rx) = crossbeam_channel::bounded::<Job>(threads * 2);
         let (out_tx, out_rx) = crossbeam_channel::bounded::<Outcome>(threads * 2);
@@ -247,7 +255,7 @@ pub fn run_index(
         }
         let apply_result: Result<()> = std::thread::scope(|scope| {
             scope.spawn(move || {
-                for (seq, mut job) in batch.into_iter().enumerate() {
+                for (seq, mut job) in batch.into_jobs().enumerate() {
                     // Wait for a token, looking at the interrupt flag now and then.
                     let token = loop {
                         if interrupt.load(Ordering::Relaxed) {

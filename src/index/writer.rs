@@ -26,6 +26,12 @@ use crate::index::schema::{self, Fields, KIND_ARTICLE, KIND_SOURCE};
 /// Smallest memory budget tantivy accepts per indexing thread.
 const MIN_BUDGET_PER_THREAD: usize = 15_000_000;
 
+/// Merges run one at a time (tantivy's default is four threads). Each merge maps the segments
+/// it reads, up to [`crate::index::merge::MAX_MERGED_DOCS`] documents, and those pages count in
+/// the process's memory: one merge at a time bounds that, and with two cores a second or
+/// third concurrent merge only takes CPU from indexing.
+const MERGE_THREADS: usize = 1;
+
 /// Creates the index folder and an empty index with dateline's schema, or opens the existing
 /// one (checking its schema). Tokenizers are registered either way.
 pub fn create_or_open(dir: &Path) -> Result<Index> {
@@ -137,6 +143,7 @@ impl ArchiveWriter {
         let threads = threads.max(1);
         let options = IndexWriterOptions::builder()
             .num_worker_threads(threads)
+            .num_merge_threads(MERGE_THREADS)
             .memory_budget_per_thread((memory_budget / threads).max(MIN_BUDGET_PER_THREAD))
             .build();
         let writer = index.writer_with_options(options).map_err(|e| match e {

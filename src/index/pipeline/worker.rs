@@ -2,6 +2,7 @@
 //! unless its content is what the manifest already holds. Runs on the parsing threads; never
 //! touches the index.
 
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
@@ -9,6 +10,7 @@ use super::ParseFn;
 use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::index::manifest::content_hash;
+use crate::ingest::walk::WalkedFile;
 
 /// One changed (or new, or forced) file to read.
 pub(super) struct Job {
@@ -26,6 +28,68 @@ pub(super) struct Job {
     pub(super) seq: usize,
     /// Count the outcome in the file counts (false when this run already counted the file).
     pub(super) count: bool,
+}
+
+/// The files one pass reads: those the walk found changed or new, kept in the walk's own
+/// list until the feeder turns each into a [`Job`], then any extra jobs (files re-parsed to
+/// store articles they held as copies).
+#[derive(Default)]
+pub(super) struct Batch {
+    /// Changed and new files, in walk order.
+    pub(super) walked: Vec<WalkedFile>,
+    /// The manifest's hash of each changed file, by its position in `walked`.
+    pub(super) old_hashes: HashMap<usize, String>,
+    /// Jobs to run after the walked files.
+    pub(super) extra: Vec<Job>,
+}
+
+impl Batch {
+    pub(super) fn is_empty(&self) -> bool {
+        self.walked.is_empty() && self.extra.is_empty()
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.walked.len() + self.extra.len()
+    }
+
+    /// Bytes to read, as the walk saw them.
+    pub(super) fn bytes(&self) -> u64 {
+        let walked: u64 = self.walked.iter().map(|f| f.size).sum();
+        walked + self.extra.iter().map(|j| j.size).sum::<u64>()
+    }
+
+    /// The paths in the batch.
+    pub(super) fn paths(&self) -> impl Iterator<Item = &str> {
+        let walked = self.walked.iter().filter_map(|f| f.path.to_str());
+        walked.chain(self.extra.iter().map(|j| j.path.as_str()))
+    }
+
+    /// The jobs, walked files first; each walked path is moved, not copied. Paths that are
+    /// not UTF-8 were reported and dropped when the batch was planned.
+    pub(super) fn into_jobs(self) -> impl Iterator<Item = Job> {
+        let Batch {
+            walked,
+            mut old_hashes,
+            extra,
+        } = self;
+        walked
+            .into_iter()
+            .enumerate()
+            .map(move |(i, file)| Job {
+                path: file
+                    .path
+                    .into_os_string()
+                    .into_string()
+                    .unwrap_or_else(|raw| raw.to_string_lossy().into_owned()),
+                size: file.size,
+                mtime: file.mtime,
+                old_hash: old_hashes.remove(&i),
+                force: false,
+                count: true,
+                seq: 0,
+            })
+            .chain(extra)
+    }
 }
 
 /// What a worker made of a job.
