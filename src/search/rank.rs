@@ -24,8 +24,10 @@ use super::SortBy;
 use crate::error::{Error, Result};
 use crate::index::schema::{Fields, KIND_ARTICLE};
 use probe::{add_proximity, add_scores};
+pub use words::Word;
 
 mod probe;
+mod words;
 
 /// BM25 statistics over article documents only. The index also holds quote and source
 /// documents (see `index::schema`), which carry no title or body tokens; counted as documents
@@ -97,6 +99,8 @@ pub struct Ranking<'a> {
     pub full: &'a dyn TQuery,
     /// The proximity clause's phrases with their boosts (empty when there is none).
     pub proximity: &'a [(Box<dyn TQuery>, f32)],
+    /// `base` as plain words, when it is nothing else (see `build::Built::words`).
+    pub words: Option<&'a [Word]>,
 }
 
 /// Hits `offset..offset + limit` in the requested order, with their scores, and the count.
@@ -130,7 +134,11 @@ pub fn page(
         return ordered(searcher, ranking.full, &stats, fields, order, offset, limit);
     }
     let reach = (offset + limit).max(RERANK);
-    let (total, mut candidates) = sorted(searcher, ranking.base, &stats, fields, order, reach)?;
+    let base = Matcher {
+        query: ranking.base,
+        words: ranking.words,
+    };
+    let (total, mut candidates) = sorted(searcher, base, &stats, fields, order, reach)?;
     let n = candidates.len().min(RERANK);
     add_proximity(searcher, ranking.proximity, &stats, &mut candidates[..n])?;
     sort_candidates(searcher, fields, order, &mut candidates[..n])?;
@@ -158,6 +166,7 @@ fn ordered(
     offset: usize,
     limit: usize,
 ) -> Result<Ranked> {
+    let query = Matcher { query, words: None };
     let (total, candidates) = sorted(searcher, query, stats, fields, order, offset + limit)?;
     Ok(window(total, candidates, offset, limit))
 }
@@ -166,7 +175,7 @@ fn ordered(
 /// full order; more when some tie with the `want`-th, so any window up to `want` is exact.
 fn sorted(
     searcher: &Searcher,
-    query: &dyn TQuery,
+    query: Matcher<'_>,
     stats: &ArticleStatistics<'_>,
     fields: &Fields,
     order: (SortBy, bool),
@@ -190,10 +199,18 @@ fn sorted(
     let mut candidates = enrich(searcher, fields, &addresses)?;
     if order.0 == SortBy::Date {
         // Fetched by date alone: only these few need the score that breaks date ties.
-        add_scores(searcher, query, stats, &mut candidates)?;
+        add_scores(searcher, query.query, stats, &mut candidates)?;
     }
     sort_candidates(searcher, fields, order, &mut candidates)?;
     Ok((total, candidates))
+}
+
+/// What finds and scores the matches: a tantivy query, and the same query as plain words
+/// when it is one (then used by score, the order they serve).
+#[derive(Clone, Copy)]
+struct Matcher<'a> {
+    query: &'a dyn TQuery,
+    words: Option<&'a [Word]>,
 }
 
 /// Primary key (score, or the date for date order), score (zero until known) and address of
@@ -203,12 +220,23 @@ type Fetched = Vec<((f32, Option<i64>), f32, DocAddress)>;
 /// The count and the top `n` documents by the primary key, in one pass over the matches.
 fn fetch(
     searcher: &Searcher,
-    query: &dyn TQuery,
+    query: Matcher<'_>,
     stats: &ArticleStatistics<'_>,
     fields: &Fields,
     (sort, reverse): (SortBy, bool),
     n: usize,
 ) -> Result<(usize, Fetched)> {
+    let query = match query.words {
+        Some(words) if (sort, reverse) == (SortBy::Score, false) => {
+            let (total, top) = words::top_by_score(searcher, words, stats, n)?;
+            let fetched = top
+                .into_iter()
+                .map(|(score, address)| ((score, None), score, address))
+                .collect();
+            return Ok((total, fetched));
+        }
+        _ => query.query,
+    };
     let top = TopDocs::with_limit(n);
     Ok(match (sort, reverse) {
         (SortBy::Score, false) => {
