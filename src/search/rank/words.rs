@@ -67,10 +67,15 @@ pub(super) fn top_by_score(
         while doc != TERMINATED {
             if alive.is_none_or(|a| a.is_alive(doc)) {
                 total += 1;
-                let score = score(&mut clauses);
-                // A tie with the threshold loses to the earlier documents already held.
-                if score > top.threshold {
-                    top.push(score, DocAddress::new(ord, doc));
+                // Most matches cannot reach the head: their best possible score (each
+                // matching term at its weight's bound) is not above the threshold, so they
+                // are only counted. A tie with the threshold loses to the earlier
+                // documents already held.
+                if bound(&clauses) > top.threshold {
+                    let score = score(&mut clauses);
+                    if score > top.threshold {
+                        top.push(score, DocAddress::new(ord, doc));
+                    }
                 }
             }
             doc = align(&mut clauses, doc + 1);
@@ -110,7 +115,8 @@ fn term_scorer(
     let index = reader.inverted_index(term.field()).map_err(tantivy_err)?;
     let Some(info) = index
         .get_term_info(term)
-        .map_err(|e| Error::io("index term dictionary", e))? else {
+        .map_err(|e| Error::io("index term dictionary", e))?
+    else {
         return Ok(None);
     };
     let postings: SegmentPostings = index
@@ -176,6 +182,21 @@ fn align(clauses: &mut [Either], target: DocId) -> DocId {
     }
 }
 
+/// Above any score at the document every clause stands on: the sum of the bounds of the
+/// terms there, raised a little against rounding.
+fn bound(clauses: &[Either]) -> Score {
+    let mut sum = 0.0;
+    for clause in clauses {
+        if clause.title_doc() == clause.doc {
+            sum += clause.title_max;
+        }
+        if clause.body_doc() == clause.doc {
+            sum += clause.body_max;
+        }
+    }
+    sum * (1.0 + 1e-4)
+}
+
 /// The score at the document every clause stands on, summed as tantivy's intersection
 /// sums it: the two cheapest clauses, plus the sum of the others.
 fn score(clauses: &mut [Either]) -> Score {
@@ -198,11 +219,19 @@ struct Either {
     title: Option<TermScorer>,
     body: Option<TermScorer>,
     doc: DocId,
+    /// Bounds of the title and body terms' scores.
+    title_max: Score,
+    body_max: Score,
 }
 
 impl Either {
     fn new(title: Option<TermScorer>, body: Option<TermScorer>) -> Self {
+        // tantivy's `max_score` assumes a term fills the longest field; a term's frequency
+        // factor is below 1 whatever the field's length, so its weight bounds every score.
+        let max = |s: &Option<TermScorer>| s.as_ref().map_or(0.0, |s| s.weight.score(0, u32::MAX));
         let mut either = Either {
+            title_max: max(&title),
+            body_max: max(&body),
             title,
             body,
             doc: TERMINATED,
@@ -220,7 +249,8 @@ impl Either {
     }
 
     fn cost(&self) -> u64 {
-        let cost = |s: &Option<TermScorer>| s.as_ref().map_or(0, |s| u64::from(s.postings.size_hint()));
+        let cost =
+            |s: &Option<TermScorer>| s.as_ref().map_or(0, |s| u64::from(s.postings.size_hint()));
         cost(&self.title).saturating_add(cost(&self.body))
     }
 
@@ -311,3 +341,6 @@ impl TopN {
 fn best_first(a: &(Score, DocAddress), b: &(Score, DocAddress)) -> Ordering {
     b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1))
 }
+
+#[cfg(test)]
+mod tests;
