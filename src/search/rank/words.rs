@@ -2,23 +2,25 @@
 //! stemmed title (boosted) or body: the shape of most typed queries (`cocoa exports`).
 //!
 //! tantivy runs such a query as an intersection of boxed unions of boxed term scorers, with
-//! a virtual call per document and clause, and a top-n collector per segment that keeps
-//! (and sorts) nearly every match when n is the re-ranked head of 1,000. Here the same term
-//! scorers are walked with concrete types in one loop, and one top-n is shared by all the
-//! segments, so once it is full a match is only compared with its threshold. Scores are
-//! summed in tantivy's order (each word's title then body from zero; the words by cost,
-//! the two cheapest first), so every score is the same float and the ranking is unchanged.
-
-use std::cmp::Ordering;
+//! virtual calls and a seek into every other word's posting lists per candidate, and a
+//! top-n collector per segment that keeps (and sorts) nearly every match when n is the
+//! re-ranked head of 1,000. Here, per segment, the cheapest word's title-or-body union leads;
+//! every other word's documents are first read into bit sets from whole decoded blocks, so
+//! a candidate is tested with a bit test. One top-n is shared by all the segments, and a
+//! match is scored only when the bounds of its terms' scores could lift it above the
+//! threshold; the rest are only counted. Scores are summed in tantivy's order (each word's
+//! title then body from zero; the words by cost, the two cheapest first), so every score is
+//! the same float and the ranking is unchanged.
 
 use tantivy::fieldnorm::FieldNormReader;
-use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::postings::{Postings, SegmentPostings, TermInfo};
 use tantivy::query::{Bm25StatisticsProvider, Bm25Weight};
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED, Term};
 
 use super::tantivy_err;
 use crate::error::{Error, Result};
+use top::TopN;
 
 /// One word of the query: its stem on the title and body fields.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,31 +59,109 @@ pub(super) fn top_by_score(
     }
     let mut top = TopN::new(n);
     let mut total = 0;
+    let mut sets: Vec<ClauseSet> = Vec::new();
     for (ord, reader) in searcher.segment_readers().iter().enumerate() {
         let Some(mut clauses) = segment_clauses(reader, words, &weights)? else {
             continue;
         };
         let ord = u32::try_from(ord).unwrap_or(u32::MAX);
         let alive = reader.alive_bitset();
-        let mut doc = align(&mut clauses, 0);
+        let Some((leader, others)) = clauses.split_first_mut() else {
+            continue;
+        };
+        // Every clause but the cheapest as two sets of documents (title, body), filled from
+        // whole decoded blocks: testing the leader's documents against them costs a bit
+        // test where a seek in each posting list cost a search of its block.
+        let words_per_set = (reader.max_doc() as usize).div_ceil(64);
+        sets.resize_with(others.len(), Default::default);
+        for (clause, set) in others.iter().zip(sets.iter_mut()) {
+            set.fill(reader, clause, words_per_set)?;
+        }
+        let sets = &sets[..others.len()];
+        let mut doc = leader.doc;
         while doc != TERMINATED {
-            if alive.is_none_or(|a| a.is_alive(doc)) {
+            if sets.iter().all(|s| s.contains(doc)) && alive.is_none_or(|a| a.is_alive(doc)) {
                 total += 1;
                 // Most matches cannot reach the head: their best possible score (each
                 // matching term at its weight's bound) is not above the threshold, so they
                 // are only counted. A tie with the threshold loses to the earlier
                 // documents already held.
-                if bound(&clauses) > top.threshold {
-                    let score = score(&mut clauses);
+                if bound(leader, others, sets, doc) > top.threshold {
+                    for clause in others.iter_mut() {
+                        clause.seek(doc);
+                    }
+                    let score = score(leader, others);
                     if score > top.threshold {
                         top.push(score, DocAddress::new(ord, doc));
                     }
                 }
             }
-            doc = align(&mut clauses, doc + 1);
+            doc = leader.advance();
         }
     }
     Ok((total, top.into_sorted()))
+}
+
+/// The documents of one clause's title and body terms in a segment.
+#[derive(Default)]
+struct ClauseSet {
+    title: Vec<u64>,
+    body: Vec<u64>,
+}
+
+impl ClauseSet {
+    /// Holds the documents of `clause` on `reader`.
+    fn fill(&mut self, reader: &SegmentReader, clause: &Either, words: usize) -> Result<()> {
+        fill(&mut self.title, reader, clause.title.as_ref(), words)?;
+        fill(&mut self.body, reader, clause.body.as_ref(), words)
+    }
+
+    #[inline]
+    fn contains(&self, doc: DocId) -> bool {
+        let (word, bit) = ((doc / 64) as usize, 1u64 << (doc % 64));
+        (self.title[word] | self.body[word]) & bit != 0
+    }
+
+    #[inline]
+    fn in_title(&self, doc: DocId) -> bool {
+        self.title[(doc / 64) as usize] & (1u64 << (doc % 64)) != 0
+    }
+
+    #[inline]
+    fn in_body(&self, doc: DocId) -> bool {
+        self.body[(doc / 64) as usize] & (1u64 << (doc % 64)) != 0
+    }
+}
+
+/// Sets `bits` (of `words` words) to the documents of `term`'s posting list.
+fn fill(
+    bits: &mut Vec<u64>,
+    reader: &SegmentReader,
+    term: Option<&TermScorer>,
+    words: usize,
+) -> Result<()> {
+    bits.clear();
+    bits.resize(words, 0);
+    let Some(term) = term else {
+        return Ok(());
+    };
+    let index = reader.inverted_index(term.field).map_err(tantivy_err)?;
+    let mut block = index
+        .read_block_postings_from_terminfo(&term.info, IndexRecordOption::Basic)
+        .map_err(|e| Error::io("index postings", e))?;
+    loop {
+        let docs = block.docs();
+        if docs.is_empty() {
+            return Ok(());
+        }
+        for &doc in docs {
+            // Postings hold documents below max_doc; a corrupt list must not panic.
+            if let Some(word) = bits.get_mut((doc / 64) as usize) {
+                *word |= 1u64 << (doc % 64);
+            }
+        }
+        block.advance();
+    }
 }
 
 /// Each word's title-or-body clause on one segment, cheapest first as tantivy orders an
@@ -131,6 +211,8 @@ fn term_scorer(
         None => FieldNormReader::constant(reader.max_doc(), 1),
     };
     Ok(Some(TermScorer {
+        field: term.field(),
+        info,
         postings,
         norms,
         weight: weight.clone(),
@@ -139,6 +221,8 @@ fn term_scorer(
 
 /// tantivy's term scorer (not public): a posting list scored by BM25.
 struct TermScorer {
+    field: Field,
+    info: TermInfo,
     postings: SegmentPostings,
     norms: FieldNormReader,
     weight: Bm25Weight,
@@ -156,6 +240,11 @@ impl TermScorer {
     }
 
     #[inline]
+    fn advance(&mut self) -> DocId {
+        self.postings.advance()
+    }
+
+    #[inline]
     fn score(&self) -> Score {
         let doc = self.postings.doc();
         self.weight
@@ -163,34 +252,21 @@ impl TermScorer {
     }
 }
 
-/// The first document at or after `target` that every clause holds (`TERMINATED` if none),
-/// with every clause standing on it.
-fn align(clauses: &mut [Either], target: DocId) -> DocId {
-    let mut candidate = target;
-    'search: loop {
-        for clause in clauses.iter_mut() {
-            let at = clause.seek(candidate);
-            if at != candidate {
-                if at == TERMINATED {
-                    return TERMINATED;
-                }
-                candidate = at;
-                continue 'search;
-            }
-        }
-        return candidate;
-    }
-}
-
-/// Above any score at the document every clause stands on: the sum of the bounds of the
-/// terms there, raised a little against rounding.
-fn bound(clauses: &[Either]) -> Score {
+/// Above any score at `doc`, where the leader stands and every other clause holds it:
+/// the sum of the bounds of the terms there, raised a little against rounding.
+fn bound(leader: &Either, others: &[Either], sets: &[ClauseSet], doc: DocId) -> Score {
     let mut sum = 0.0;
-    for clause in clauses {
-        if clause.title_doc() == clause.doc {
+    if leader.title_doc() == doc {
+        sum += leader.title_max;
+    }
+    if leader.body_doc() == doc {
+        sum += leader.body_max;
+    }
+    for (clause, set) in others.iter().zip(sets) {
+        if set.in_title(doc) {
             sum += clause.title_max;
         }
-        if clause.body_doc() == clause.doc {
+        if set.in_body(doc) {
             sum += clause.body_max;
         }
     }
@@ -199,16 +275,15 @@ fn bound(clauses: &[Either]) -> Score {
 
 /// The score at the document every clause stands on, summed as tantivy's intersection
 /// sums it: the two cheapest clauses, plus the sum of the others.
-fn score(clauses: &mut [Either]) -> Score {
-    match clauses {
-        [] => 0.0,
-        [one] => one.score(),
-        [left, right, others @ ..] => {
-            let head = left.score() + right.score();
-            if others.is_empty() {
+fn score(leader: &mut Either, others: &mut [Either]) -> Score {
+    match others {
+        [] => leader.score(),
+        [second, rest @ ..] => {
+            let head = leader.score() + second.score();
+            if rest.is_empty() {
                 head
             } else {
-                head + others.iter_mut().map(Either::score).sum::<Score>()
+                head + rest.iter_mut().map(Either::score).sum::<Score>()
             }
         }
     }
@@ -273,6 +348,24 @@ impl Either {
         self.doc
     }
 
+    /// Steps to the union's next document.
+    #[inline]
+    fn advance(&mut self) -> DocId {
+        let doc = self.doc;
+        if let Some(title) = &mut self.title {
+            if title.doc() == doc {
+                title.advance();
+            }
+        }
+        if let Some(body) = &mut self.body {
+            if body.doc() == doc {
+                body.advance();
+            }
+        }
+        self.doc = self.title_doc().min(self.body_doc());
+        self.doc
+    }
+
     /// tantivy's union: a sum from zero over the clauses standing on the document.
     #[inline]
     fn score(&mut self) -> Score {
@@ -292,55 +385,6 @@ impl Either {
     }
 }
 
-/// The `n` best scored documents: a buffer of up to `2n`, cut to the best `n` when full
-/// (tantivy's `TopNComputer`), so a push is usually a comparison and a store.
-struct TopN {
-    n: usize,
-    items: Vec<(Score, DocAddress)>,
-    /// No document scoring below this can enter the top `n`.
-    threshold: Score,
-}
-
-impl TopN {
-    fn new(n: usize) -> Self {
-        TopN {
-            n,
-            items: Vec::with_capacity(n.saturating_mul(2).min(1 << 16)),
-            threshold: Score::NEG_INFINITY,
-        }
-    }
-
-    fn push(&mut self, score: Score, address: DocAddress) {
-        if self.n == 0 {
-            return;
-        }
-        if self.items.len() >= self.n.saturating_mul(2) {
-            self.truncate();
-        }
-        self.items.push((score, address));
-    }
-
-    /// Keeps the best `n`, and raises the threshold to the worst of them.
-    fn truncate(&mut self) {
-        if self.items.len() <= self.n {
-            return;
-        }
-        self.items.select_nth_unstable_by(self.n - 1, best_first);
-        self.items.truncate(self.n);
-        self.threshold = self.items[self.n - 1].0;
-    }
-
-    fn into_sorted(mut self) -> Vec<(Score, DocAddress)> {
-        self.truncate();
-        self.items.sort_unstable_by(best_first);
-        self.items
-    }
-}
-
-/// Best score first; document order among ties, as tantivy's top docs.
-fn best_first(a: &(Score, DocAddress), b: &(Score, DocAddress)) -> Ordering {
-    b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1))
-}
-
 #[cfg(test)]
 mod tests;
+mod top;

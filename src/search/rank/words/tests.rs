@@ -2,6 +2,7 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::indexer::NoMergePolicy;
 use tantivy::{Index, IndexReader};
 
+use super::top::best_first;
 use super::*;
 use crate::Article;
 use crate::index::document::article_documents;
