@@ -324,6 +324,11 @@ impl Builder<'_> {
     fn word(&self, field: Option<QueryField>, text: &str) -> Option<Box<dyn TQuery>> {
         let f = self.fields;
         let stems = analyze(&self.stem, text);
+        // A word the analyzer splits ("U.S.") is its parts in a row, and only the exact
+        // fields keep the positions a phrase needs.
+        if stems.len() > 1 && matches!(field, None | Some(QueryField::Title | QueryField::Body)) {
+            return self.phrase(field, text, 0);
+        }
         match field {
             None => Self::title_or_body(
                 Self::terms(f.title_stem, &stems, 0),

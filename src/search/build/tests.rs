@@ -297,3 +297,22 @@ fn only_a_bare_and_of_single_stems_is_ranked_as_plain_words() {
         assert!(words(text, &none).is_none(), "{text}");
     }
 }
+
+#[test]
+fn a_word_the_analyzer_splits_is_searched_as_a_phrase() {
+    let ix = TestIndex::new(&[
+        plain(
+            "us",
+            "U.S. oil",
+            "U.S. oil output rose.",
+            "2026-01-01",
+            "X",
+            "Y",
+        ),
+        plain("apart", "Oil", "Us and s oil.", "2026-01-02", "X", "Y"),
+    ]);
+    // "u.s." stems to two terms; the stemmed fields have no positions for a phrase.
+    assert_eq!(ids(&ix, "u.s. oil"), ["us"]);
+    assert_eq!(ids(&ix, "title:u.s."), ["us"]);
+    assert_eq!(ids(&ix, "body:U.S."), ["us"]);
+}
