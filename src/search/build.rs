@@ -22,7 +22,7 @@ use tantivy::{DateTime, Searcher, Term};
 use super::dates::DateRange;
 use super::lexer::QueryField;
 use super::query::{Node, Query};
-use super::rank::Ranking;
+use super::rank::{Ranking, Word};
 use crate::error::{Error, Result};
 use crate::index::schema::{Fields, KIND_ARTICLE, exact_analyzer, fold_key as fold, stem_analyzer};
 use either::EitherQuery;
@@ -61,6 +61,10 @@ pub struct Built {
     /// the query's plain words cannot stand together): their scores at a document sum to
     /// what the clause adds there.
     pub proximity: Vec<(Box<dyn TQuery>, f32)>,
+    /// The words, when `base` is nothing but an AND of plain words (no filters, no `field:`,
+    /// each one stem): ranking then scores them without tantivy's query tree (see
+    /// `rank::words`), with the same scores.
+    pub words: Option<Vec<Word>>,
 }
 
 impl Built {
@@ -70,6 +74,7 @@ impl Built {
             base: self.base.as_ref(),
             full: self.full.as_ref(),
             proximity: &self.proximity,
+            words: self.words.as_deref(),
         }
     }
 }
@@ -147,6 +152,11 @@ pub fn build(
         }
     }
     let proximity = builder.proximity(&query.root);
+    let words = if clauses.len() == 1 {
+        builder.plain_words(&query.root)
+    } else {
+        None
+    };
     let base_clauses = clauses.iter().map(|(o, q)| (*o, q.box_clone())).collect();
     if let Some(near) = proximity_clause(&proximity) {
         clauses.push((Occur::Should, near));
@@ -155,6 +165,7 @@ pub fn build(
         base: Box::new(BooleanQuery::new(base_clauses)),
         full: Box::new(BooleanQuery::new(clauses)),
         proximity,
+        words,
     })
 }
 
@@ -313,6 +324,11 @@ impl Builder<'_> {
     fn word(&self, field: Option<QueryField>, text: &str) -> Option<Box<dyn TQuery>> {
         let f = self.fields;
         let stems = analyze(&self.stem, text);
+        // A word the analyzer splits ("U.S.") is its parts in a row, and only the exact
+        // fields keep the positions a phrase needs.
+        if stems.len() > 1 && matches!(field, None | Some(QueryField::Title | QueryField::Body)) {
+            return self.phrase(field, text, 0);
+        }
         match field {
             None => Self::title_or_body(
                 Self::terms(f.title_stem, &stems, 0),
@@ -371,6 +387,34 @@ impl Builder<'_> {
         Some(Box::new(BooleanQuery::union(
             words.into_iter().chain([by_key]).collect(),
         )))
+    }
+
+    /// The stems of `root` when it is an AND of two or more plain words (no `field:`), each
+    /// with one stem: the text clause is then exactly their title-or-body terms' AND.
+    fn plain_words(&self, root: &Node) -> Option<Vec<Word>> {
+        let Node::And(children) = root else {
+            return None;
+        };
+        if children.len() < 2 {
+            return None;
+        }
+        let f = self.fields;
+        children
+            .iter()
+            .map(|child| match child {
+                Node::Word {
+                    field: None, text, ..
+                } => match analyze(&self.stem, text).as_slice() {
+                    [(_, stem)] => Some(Word {
+                        title: Term::from_field_text(f.title_stem, stem),
+                        body: Term::from_field_text(f.body_stem, stem),
+                        title_boost: TITLE_BOOST,
+                    }),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect()
     }
 
     /// The phrases of the SHOULD clause rewarding the query's plain words standing close

@@ -10,22 +10,21 @@
 //! then score, then id). Undated articles come last in both date orders. The proximity
 //! clause re-ranks only the [`RERANK`] best by BM25 (see [`page`]).
 
-use std::cmp::Ordering;
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
-
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{Bm25StatisticsProvider, Query as TQuery};
 use tantivy::{DateTime, DocAddress, Order, Searcher};
 
 use super::SortBy;
 use crate::error::{Error, Result};
 use crate::index::schema::{Fields, KIND_ARTICLE};
+use order::{enrich, sort_candidates};
 use probe::{add_proximity, add_scores};
+pub use words::Word;
 
+mod order;
 mod probe;
+mod words;
 
 /// BM25 statistics over article documents only. The index also holds quote and source
 /// documents (see `index::schema`), which carry no title or body tokens; counted as documents
@@ -69,7 +68,10 @@ pub const RERANK: usize = 1000;
 
 struct Candidate {
     score: f32,
+    /// Publication time; read only when needed (see [`order`]).
     date: Option<i64>,
+    /// Whether `date` has been read.
+    dated: bool,
     id: String,
     address: DocAddress,
 }
@@ -97,6 +99,8 @@ pub struct Ranking<'a> {
     pub full: &'a dyn TQuery,
     /// The proximity clause's phrases with their boosts (empty when there is none).
     pub proximity: &'a [(Box<dyn TQuery>, f32)],
+    /// `base` as plain words, when it is nothing else (see `build::Built::words`).
+    pub words: Option<&'a [Word]>,
 }
 
 /// Hits `offset..offset + limit` in the requested order, with their scores, and the count.
@@ -130,7 +134,11 @@ pub fn page(
         return ordered(searcher, ranking.full, &stats, fields, order, offset, limit);
     }
     let reach = (offset + limit).max(RERANK);
-    let (total, mut candidates) = sorted(searcher, ranking.base, &stats, fields, order, reach)?;
+    let base = Matcher {
+        query: ranking.base,
+        words: ranking.words,
+    };
+    let (total, mut candidates) = sorted(searcher, base, &stats, fields, order, reach)?;
     let n = candidates.len().min(RERANK);
     add_proximity(searcher, ranking.proximity, &stats, &mut candidates[..n])?;
     sort_candidates(searcher, fields, order, &mut candidates[..n])?;
@@ -158,6 +166,7 @@ fn ordered(
     offset: usize,
     limit: usize,
 ) -> Result<Ranked> {
+    let query = Matcher { query, words: None };
     let (total, candidates) = sorted(searcher, query, stats, fields, order, offset + limit)?;
     Ok(window(total, candidates, offset, limit))
 }
@@ -166,7 +175,7 @@ fn ordered(
 /// full order; more when some tie with the `want`-th, so any window up to `want` is exact.
 fn sorted(
     searcher: &Searcher,
-    query: &dyn TQuery,
+    query: Matcher<'_>,
     stats: &ArticleStatistics<'_>,
     fields: &Fields,
     order: (SortBy, bool),
@@ -187,13 +196,21 @@ fn sorted(
         n = n.saturating_mul(2).min(docs + SLACK);
     };
     let addresses: Vec<(f32, DocAddress)> = fetched.iter().map(|f| (f.1, f.2)).collect();
-    let mut candidates = enrich(searcher, fields, &addresses)?;
+    let mut candidates = enrich(searcher, fields, order, &addresses)?;
     if order.0 == SortBy::Date {
         // Fetched by date alone: only these few need the score that breaks date ties.
-        add_scores(searcher, query, stats, &mut candidates)?;
+        add_scores(searcher, query.query, stats, &mut candidates)?;
     }
     sort_candidates(searcher, fields, order, &mut candidates)?;
     Ok((total, candidates))
+}
+
+/// What finds and scores the matches: a tantivy query, and the same query as plain words
+/// when it is one (then used by score, the order they serve).
+#[derive(Clone, Copy)]
+struct Matcher<'a> {
+    query: &'a dyn TQuery,
+    words: Option<&'a [Word]>,
 }
 
 /// Primary key (score, or the date for date order), score (zero until known) and address of
@@ -203,12 +220,23 @@ type Fetched = Vec<((f32, Option<i64>), f32, DocAddress)>;
 /// The count and the top `n` documents by the primary key, in one pass over the matches.
 fn fetch(
     searcher: &Searcher,
-    query: &dyn TQuery,
+    query: Matcher<'_>,
     stats: &ArticleStatistics<'_>,
     fields: &Fields,
     (sort, reverse): (SortBy, bool),
     n: usize,
 ) -> Result<(usize, Fetched)> {
+    let query = match query.words {
+        Some(words) if (sort, reverse) == (SortBy::Score, false) => {
+            let (total, top) = words::top_by_score(searcher, words, stats, n)?;
+            let fetched = top
+                .into_iter()
+                .map(|(score, address)| ((score, None), score, address))
+                .collect();
+            return Ok((total, fetched));
+        }
+        _ => query.query,
+    };
     let top = TopDocs::with_limit(n);
     Ok(match (sort, reverse) {
         (SortBy::Score, false) => {
@@ -254,117 +282,6 @@ fn fetch(
             (total, fetched)
         }
     })
-}
-
-/// Reads the date of each fetched document from its fast column; ids are read later, and
-/// only for ties (see [`sort_candidates`]).
-fn enrich(
-    searcher: &Searcher,
-    fields: &Fields,
-    fetched: &[(f32, DocAddress)],
-) -> Result<Vec<Candidate>> {
-    let date_name = fields.schema.get_field_name(fields.published);
-    let mut columns: HashMap<u32, Column<DateTime>> = HashMap::new();
-    let mut out = Vec::with_capacity(fetched.len());
-    for &(score, address) in fetched {
-        let dates = match columns.entry(address.segment_ord) {
-            Entry::Occupied(e) => e.into_mut(),
-            Entry::Vacant(e) => {
-                let fast = searcher.segment_reader(address.segment_ord).fast_fields();
-                e.insert(fast.date(date_name).map_err(tantivy_err)?)
-            }
-        };
-        let date = dates.first(address.doc_id).map(|d| d.into_timestamp_secs());
-        out.push(Candidate {
-            score,
-            date,
-            id: String::new(),
-            address,
-        });
-    }
-    Ok(out)
-}
-
-/// Sorts `candidates` by the full order. The id, the last tie-break, is read only for runs of
-/// candidates tied on everything else: each read decompresses a block of the id column, which
-/// cost more than the rest of a page's ranking when done for every candidate.
-fn sort_candidates(
-    searcher: &Searcher,
-    fields: &Fields,
-    order: (SortBy, bool),
-    candidates: &mut [Candidate],
-) -> Result<()> {
-    candidates.sort_by(|a, b| compare(order, a, b));
-    let id_name = fields.schema.get_field_name(fields.id);
-    let mut columns: HashMap<u32, Option<StrColumn>> = HashMap::new();
-    let mut start = 0;
-    while start < candidates.len() {
-        let mut end = start + 1;
-        while end < candidates.len()
-            && compare(order, &candidates[start], &candidates[end]) == Ordering::Equal
-        {
-            end += 1;
-        }
-        if end - start > 1 {
-            for c in &mut candidates[start..end] {
-                let ids = match columns.entry(c.address.segment_ord) {
-                    Entry::Occupied(e) => e.into_mut(),
-                    Entry::Vacant(e) => {
-                        let fast = searcher.segment_reader(c.address.segment_ord).fast_fields();
-                        e.insert(fast.str(id_name).map_err(tantivy_err)?)
-                    }
-                };
-                if let Some(column) = ids {
-                    if let Some(ord) = column.ords().first(c.address.doc_id) {
-                        column
-                            .ord_to_str(ord, &mut c.id)
-                            .map_err(|e| Error::io("index id column", e))?;
-                    }
-                }
-            }
-            candidates[start..end].sort_by(|a, b| a.id.cmp(&b.id));
-        }
-        start = end;
-    }
-    Ok(())
-}
-
-/// Newest first, undated last.
-fn newest_first(a: Option<i64>, b: Option<i64>) -> Ordering {
-    match (a, b) {
-        (Some(x), Some(y)) => y.cmp(&x),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-}
-
-/// Oldest first, undated last.
-fn oldest_first(a: Option<i64>, b: Option<i64>) -> Ordering {
-    match (a, b) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        _ => newest_first(a, b),
-    }
-}
-
-/// The full order but for the id, the last tie-break.
-fn compare((sort, reverse): (SortBy, bool), a: &Candidate, b: &Candidate) -> Ordering {
-    let by_score = if reverse {
-        a.score.total_cmp(&b.score)
-    } else {
-        b.score.total_cmp(&a.score)
-    };
-    match sort {
-        SortBy::Score => by_score.then_with(|| newest_first(a.date, b.date)),
-        SortBy::Date => {
-            let by_date = if reverse {
-                oldest_first(a.date, b.date)
-            } else {
-                newest_first(a.date, b.date)
-            };
-            by_date.then_with(|| b.score.total_cmp(&a.score))
-        }
-    }
 }
 
 #[cfg(test)]

@@ -257,3 +257,62 @@ fn kind_clause_is_left_out_only_when_title_and_body_decide() {
         assert!(!only(text), "{text}");
     }
 }
+
+#[test]
+fn only_a_bare_and_of_single_stems_is_ranked_as_plain_words() {
+    let ix = corpus();
+    let searcher = ix.reader.searcher();
+    let words = |text: &str, filters: &Filters| {
+        let query = Query::parse(text).unwrap();
+        build(&query, filters, &ix.fields, &searcher).unwrap().words
+    };
+    let none = Filters::default();
+    let plain = words("Oil Prices", &none).unwrap();
+    let stems: Vec<_> = plain
+        .iter()
+        .map(|w| {
+            let text = |t: &Term| t.value().as_str().map(str::to_owned);
+            (text(&w.title), text(&w.body))
+        })
+        .collect();
+    let both = |s: &str| (Some(s.to_owned()), Some(s.to_owned()));
+    assert_eq!(stems, [both("oil"), both("price")]);
+    assert_eq!(plain[0].title.field(), ix.fields.title_stem);
+    assert_eq!(plain[0].body.field(), ix.fields.body_stem);
+    assert_eq!(plain[0].title_boost, TITLE_BOOST);
+    let dated = Filters {
+        dates: DateRange::from_args(Some("2026"), None, NaiveDate::default()).unwrap(),
+        ..Filters::default()
+    };
+    assert!(words("oil prices", &dated).is_none(), "a filter");
+    for text in [
+        "oil",
+        "oil title:prices",
+        "\"oil prices\" gas",
+        "oil -gas",
+        "oil OR gas",
+        "pipel* oil",
+        "u.s. oil",
+    ] {
+        assert!(words(text, &none).is_none(), "{text}");
+    }
+}
+
+#[test]
+fn a_word_the_analyzer_splits_is_searched_as_a_phrase() {
+    let ix = TestIndex::new(&[
+        plain(
+            "us",
+            "U.S. oil",
+            "U.S. oil output rose.",
+            "2026-01-01",
+            "X",
+            "Y",
+        ),
+        plain("apart", "Oil", "Us and s oil.", "2026-01-02", "X", "Y"),
+    ]);
+    // "u.s." stems to two terms; the stemmed fields have no positions for a phrase.
+    assert_eq!(ids(&ix, "u.s. oil"), ["us"]);
+    assert_eq!(ids(&ix, "title:u.s."), ["us"]);
+    assert_eq!(ids(&ix, "body:U.S."), ["us"]);
+}

@@ -30,6 +30,7 @@ fn full_only(built: &Built) -> Built {
         base: built.full.box_clone(),
         full: built.full.box_clone(),
         proximity: Vec::new(),
+        words: None,
     }
 }
 
@@ -68,6 +69,7 @@ fn proximity_reranks_the_head_with_exactly_the_full_score() {
         base: built.base.box_clone(),
         full: built.base.box_clone(),
         proximity: Vec::new(),
+        words: None,
     };
     let bm25 = ranked(&ix, &base_only, (SortBy::Score, false), 10);
     assert_eq!(ids(&ix, &bm25), ["far-2", "far-1", "near"]);
